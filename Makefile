@@ -1,0 +1,42 @@
+# Two commands for a new user:  make run   and   make test   (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := RASA_TELEMETRY_ENABLED=false $(VENV)/bin/rasa
+MODEL := models/current.tar.gz
+TRAINING_DATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) addons/safety_backstop.py
+
+.PHONY: run test install train db validate chat clean
+
+run: install train db
+	$(PY) -m bot serve --model $(MODEL)
+
+test: install train
+	$(PY) -m pytest
+
+install: $(VENV)/.installed
+
+# Reinstall whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || { py=$$(scripts/find-python310.sh) && echo "creating $(VENV) with $$py" && $$py -m venv $(VENV); }
+	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10), "$(VENV) is not Python 3.10: delete it and run make again"'
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+# Train only when the training data, domain or config changed.
+train: $(MODEL)
+$(MODEL): $(TRAINING_DATA) | install
+	$(RASA) train --fixed-model-name current --out models
+
+db: install
+	$(PY) -m bot db upgrade
+
+validate: install
+	$(RASA) data validate --fail-on-warnings
+
+chat: install
+	$(PY) scripts/chat.py
+
+clean:
+	rm -rf models results .pytest_cache

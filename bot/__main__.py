@@ -1,0 +1,64 @@
+"""Command line.
+
+    python -m bot record <id or reference>   print a conversation's record as JSON
+    python -m bot db upgrade                 create or update the database schema
+    python -m bot serve                      run the Rasa server and the action server
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot import config
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    record = commands.add_parser("record", help="print a conversation's record as JSON")
+    record.add_argument("conversation", help="conversation id or reference (ABCD-EFGH)")
+    db = commands.add_parser("db", help="database schema")
+    db.add_argument("action", choices=["upgrade"], help="apply Alembic migrations")
+    serve = commands.add_parser("serve", help="run the Rasa server and the action server on 127.0.0.1")
+    serve.add_argument("--model", default=str(config.ROOT / "models" / "current.tar.gz"))
+    serve.add_argument("--rasa-port", type=int, default=5005)
+    serve.add_argument("--action-port", type=int, default=5055)
+    args = parser.parse_args(argv)
+
+    if args.command == "serve":
+        from bot.serve import serve as run_servers
+
+        return run_servers(args.model, args.rasa_port, args.action_port)
+
+    if args.command == "db":
+        from bot.store import migrate
+
+        migrate()
+        print(f"database is up to date: {_safe_url(config.database_url())}")
+        return 0
+
+    from bot.store import get_store, repository
+    from bot.store.record import build_record
+
+    with get_store().transaction() as session:
+        conversation_id = args.conversation
+        by_reference = session.execute(repository.select_conversation_by_reference(conversation_id)).scalar_one_or_none()
+        if by_reference is not None:
+            conversation_id = by_reference.id
+        record = build_record(session, conversation_id)
+    if record is None:
+        print(f"no conversation with id or reference {args.conversation!r}", file=sys.stderr)
+        return 1
+    print(json.dumps(record, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,806 @@
+"""The interview engine: what to ask next, and what to do with an answer or a move.
+
+The conversation's place is kept in the store (`stage`, `step`, `step_data` on the
+conversation row), so it survives restarts and can be resumed from a new session.
+Rasa decides *which* function runs (an answer, or one of the guide's section 4
+moves); this module decides what happens, and all wording comes from `prompts.yml`.
+
+Steps are named `<section>:<phase>` (for example `what_matters:more`) or after a move
+that needs an answer (`delete_confirm`, `safety_pass_on`, ...). A move that asks its
+own question saves where the person was in `step_data["return"]` and goes back there
+afterwards.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+from sqlalchemy.orm import Session
+
+from bot import config, safety
+from bot.splitting import split_items
+from bot.stages import SECTIONS, STAGES, next_stage
+from bot.store import repository as repo
+from bot.store.models import Conversation, utcnow
+
+PROMPTS_FILE = Path(__file__).with_name("prompts.yml")
+
+
+@dataclass
+class Say:
+    """One message to the person, with optional quick-reply buttons."""
+
+    text: str
+    buttons: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Turn:
+    """What a call produced: messages, and whether the conversation was erased."""
+
+    says: list[Say] = field(default_factory=list)
+    erased: bool = False
+
+
+@dataclass(frozen=True)
+class ListSection:
+    """A record section that holds several items, and where they are stored."""
+
+    table: str
+    fields: tuple = ()
+    followups: tuple = ()
+
+    @property
+    def values(self) -> dict:
+        return dict(self.fields)
+
+
+LIST_SECTIONS = {
+    "what_matters": ListSection("what_matters"),
+    "working_well": ListSection("working", (("kind", "working_well"),)),
+    "not_working": ListSection("working", (("kind", "not_working"),)),
+    "strengths_personal": ListSection("strengths", (("category", "personal"),)),
+    "strengths_family": ListSection("strengths", (("category", "family"),), ("willing",)),
+    "strengths_community": ListSection("strengths", (("category", "community"),)),
+    "outcomes": ListSection("outcomes", (), ("scale_now", "scale_goal")),
+    "positive_risks": ListSection("positive_risks", (), ("concern", "safer")),
+}
+STAGE_FIRST_STEP = {
+    "consent": "consent:ask",
+    "about_you": "preferred_name:ask",
+    "what_matters": "what_matters:ask",
+    "working": "working_well:ask",
+    "strengths_personal": "strengths_personal:ask",
+    "strengths_family": "strengths_family:ask",
+    "strengths_community": "strengths_community:ask",
+    "outcomes": "outcomes:ask",
+    "risks": "positive_risks:ask",
+    "links": "links:none",
+    "summary": "summary:confirm",
+    "done": "done:share",
+}
+# Steps that ask a question of their own after a move; answering returns to the step
+# the person was on.
+MOVE_STEPS = ("review", "delete_confirm", "handoff_consent", "handoff_contact", "safety_pass_on", "safety_continue")
+
+_YES = re.compile(r"^\s*(yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|correct|right|that'?s right|carry on)\b", re.I)
+_NO = re.compile(r"^\s*(no|nope|nah|not really|n|nothing|none|stop)\b", re.I)
+_NOT_SURE = re.compile(r"\b(not sure|don'?t know|dunno|maybe|unsure|no idea)\b", re.I)
+_DONE = re.compile(r"^\s*(done|finished|that'?s (it|all|everything)|nothing( else)?|no( thanks?)?|all done)\b", re.I)
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten".split())}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
+_RELATIONS = (
+    "daughter", "son", "wife", "husband", "partner", "friend", "neighbour", "neighbor", "sister",
+    "brother", "mum", "mother", "dad", "father", "grandson", "granddaughter", "grandchildren",
+    "grandkids", "niece", "nephew", "cousin", "aunt", "uncle", "carer", "son-in-law",
+    "daughter-in-law", "stepson", "stepdaughter", "family", "children", "kids", "boyfriend", "girlfriend",
+)
+_SECTION_WORDS = {
+    "preferred_name": ("name", "call me"),
+    "what_matters": ("matter", "important"),
+    "working_well": ("working well", "going well", "goes well"),
+    "not_working": ("not working", "not going well", "hard", "difficult", "not so well"),
+    "strengths_personal": ("good at", "strength", "skill", "personal"),
+    "strengths_family": ("family", "friend", "people", "daughter", "son", "wife", "husband", "who"),
+    "strengths_community": ("community", "group", "club", "place", "church", "neighbour"),
+    "outcomes": ("different", "outcome", "better", "change in", "goal", "scale"),
+    "positive_risks": ("risk", "worry", "worries", "want to do", "safely"),
+}
+
+
+# ---------------------------------------------------------------- wording
+
+@lru_cache(maxsize=None)
+def prompts() -> dict:
+    return yaml.safe_load(PROMPTS_FILE.read_text(encoding="utf-8"))
+
+
+def _council_fields() -> dict:
+    council = config.council()
+    return {
+        "council_name": council.name,
+        "council_phone": council.phone,
+        "council_hours": council.hours,
+        "safeguarding_phone": council.safeguarding_phone,
+        "safeguarding_hours": council.safeguarding_hours,
+        "out_of_hours_phone": council.out_of_hours_phone,
+    }
+
+
+def message(key: str, **values) -> Say:
+    """A line from `messages` in prompts.yml, with council details available."""
+    return Say(prompts()["messages"][key].format(**_council_fields(), **values))
+
+
+def _step_prompt(key: str, **values) -> Say:
+    entry = prompts()["steps"][key]
+    if isinstance(entry, str):
+        return Say(entry.format(**values))
+    buttons = [{"title": title, "payload": payload} for title, payload in entry.get("buttons", [])]
+    return Say(entry["text"].format(**values), buttons)
+
+
+def stage_label(stage: str) -> str:
+    return prompts()["stage_labels"][stage]
+
+
+# ---------------------------------------------------------------- state helpers
+
+def _section(step: str) -> str:
+    return step.split(":", 1)[0]
+
+
+def _phase(step: str) -> str:
+    return step.split(":", 1)[1] if ":" in step else ""
+
+
+def _set_step(conversation: Conversation, step: str, **data) -> None:
+    conversation.step = step
+    conversation.step_data = data  # always a new dict: JSON columns miss in-place edits
+    repo.touch(conversation)
+
+
+def _interrupt(conversation: Conversation, step: str, **data) -> None:
+    """Go to a move's own question, remembering where the person was."""
+    saved = {"stage": conversation.stage, "step": conversation.step, "step_data": conversation.step_data}
+    _set_step(conversation, step, **{"return": saved, **data})
+
+
+def _return(conversation: Conversation) -> None:
+    saved = (conversation.step_data or {}).get("return")
+    if not saved:
+        return
+    conversation.stage = saved["stage"]
+    _set_step(conversation, saved["step"], **saved["step_data"])
+
+
+def _yes_no(text: str, intent: Optional[str]) -> Optional[bool]:
+    if intent == "affirm":
+        return True
+    if intent == "deny":
+        return False
+    if _NO.match(text):
+        return False
+    if _YES.match(text):
+        return True
+    return None
+
+
+def parse_scale(text: str) -> Optional[int]:
+    """A 0-10 number in the text ("about a 4", "7/10", "six"), or None."""
+    match = re.search(r"\b(10|[0-9])\b", text)
+    if match:
+        return int(match.group(1))
+    for word, value in _NUMBER_WORDS.items():
+        if re.search(rf"\b{word}\b", text, re.I):
+            return value
+    return None
+
+
+def parse_item_number(text: str) -> Optional[int]:
+    """The item a person points at ("remove 2", "the second one", "the last one")."""
+    match = re.search(r"\b(\d{1,3})\b", text)
+    if match:
+        return int(match.group(1))
+    lowered = text.lower()
+    for word, value in {**_ORDINALS, **_NUMBER_WORDS}.items():
+        if re.search(rf"\b{word}\b", lowered):
+            return value
+    return None
+
+
+def preferred_name(text: str) -> str:
+    """The name in "call me Bob" / "my name is Bob" / "Bob"."""
+    match = re.search(r"\b(?:call me|my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
+    name = (match.group(1) if match else text).strip().strip(".!")
+    return name[:100]
+
+
+def who_of(text: str) -> Optional[str]:
+    """Who a family or friends strength is about: "my daughter Sarah", "Pat"."""
+    pattern = r"\b(?:my|our)\s+(" + "|".join(re.escape(r) for r in _RELATIONS) + r")\b(\s+[A-Z][a-z]+)?"
+    match = re.search(pattern, text, re.I)
+    if match:
+        return (match.group(0)).strip()
+    name = re.match(r"^\s*([A-Z][a-z]+)\b", text)
+    if name and name.group(1).lower() not in {"i", "we", "my", "the", "she", "he", "they", "our", "a", "and"}:
+        return name.group(1)
+    return None
+
+
+def section_in(text: str) -> Optional[str]:
+    lowered = text.lower()
+    for section, words in _SECTION_WORDS.items():
+        if any(word in lowered for word in words):
+            return section
+    return None
+
+
+# ---------------------------------------------------------------- questions
+
+def question(session: Session, conversation: Conversation) -> list[Say]:
+    """What to ask now, given where the conversation is (nothing while paused or
+    after the person said no to saving: they have just been told how to go on)."""
+    if conversation.status in ("paused", "declined"):
+        return []
+    step = conversation.step
+    data = conversation.step_data or {}
+    if step == "review":
+        return [_review_prompt(session, conversation, data["section"])]
+    if step in MOVE_STEPS:
+        return [_step_prompt(step)]
+    if step == "summary:confirm":
+        return [_step_prompt(step, summary=summary_text(session, conversation))]
+    if step == "summary:change":
+        return [_change_prompt(session, conversation)]
+    if step == "done:closed":
+        return [_step_prompt(step, reference=conversation.reference)]
+    section, phase = _section(step), _phase(step)
+    if section in LIST_SECTIONS and phase in LIST_SECTIONS[section].followups:
+        item = repo.get_item(session, LIST_SECTIONS[section].table, data["pending"][0])
+        return [_step_prompt(step, item=item.text, who=getattr(item, "who", None) or "they")]
+    return [_step_prompt(step)]
+
+
+def _review_prompt(session: Session, conversation: Conversation, section: str) -> Say:
+    if section == "preferred_name":
+        return _step_prompt("review_name", name=conversation.preferred_name or "nothing yet")
+    title = prompts()["section_titles"][section]
+    rows = _section_items(session, conversation, section)
+    listing = "\n".join(f"{n}. {_describe(section, row)}" for n, row in enumerate(rows, 1))
+    body = f"{title}:\n{listing}" if rows else f"{title}: {prompts()['messages']['review_empty']}"
+    return _step_prompt("review", items=body)
+
+
+def _change_prompt(session: Session, conversation: Conversation) -> Say:
+    say = _step_prompt("summary:change")
+    titles = prompts()["section_titles"]
+    say.buttons = [{"title": titles[section], "payload": f"change {titles[section].lower()}"} for section in SECTIONS]
+    return say
+
+
+def _section_items(session: Session, conversation: Conversation, section: str) -> list:
+    spec = LIST_SECTIONS[section]
+    return repo.items(session, conversation.id, spec.table, **spec.values)
+
+
+def _describe(section: str, row) -> str:
+    """An item in the person's words, with its details, for read-backs."""
+    text = row.text
+    if section == "strengths_family" and row.willing:
+        text += f" (wants to be involved: {row.willing.replace('_', ' ')})"
+    if section == "outcomes" and (row.scale_now is not None or row.scale_goal is not None):
+        now = "?" if row.scale_now is None else row.scale_now
+        goal = "?" if row.scale_goal is None else row.scale_goal
+        text += f" (now {now} out of 10, aiming for {goal})"
+    if section == "positive_risks":
+        if row.concern:
+            text += f" (worry: {row.concern})"
+        if row.safer:
+            text += f" (what would help: {row.safer})"
+    return text
+
+
+def summary_text(session: Session, conversation: Conversation) -> str:
+    """Everything the person told us, grouped by section, in their words."""
+    titles = prompts()["section_titles"]
+    parts = []
+    if conversation.preferred_name:
+        parts.append(f"{titles['preferred_name']}: {conversation.preferred_name}")
+    for section in LIST_SECTIONS:
+        rows = _section_items(session, conversation, section)
+        if rows:
+            lines = "\n".join(f"- {_describe(section, row)}" for row in rows)
+            parts.append(f"{titles[section]}:\n{lines}")
+    name = f", {conversation.preferred_name}" if conversation.preferred_name else ""
+    heading = prompts()["messages"]["summary_heading"].format(name=name)
+    if not parts:
+        return f"{heading}\n{prompts()['messages']['summary_empty']}"
+    return heading + "\n\n" + "\n\n".join(parts)
+
+
+# ---------------------------------------------------------------- moving on
+
+def _enter(session: Session, conversation: Conversation, stage: str) -> list[Say]:
+    """Start `stage`. Stages with nothing to ask say why and move on."""
+    conversation.stage = stage
+    _set_step(conversation, STAGE_FIRST_STEP[stage])
+    if stage == "links":
+        return [message("links_none")] + _enter(session, conversation, next_stage(stage))
+    return []
+
+
+def _after_section(session: Session, conversation: Conversation, section: str) -> list[Say]:
+    """Move past a finished section: the stage's next section, or the next stage."""
+    if section == "working_well":
+        _set_step(conversation, "not_working:ask")
+        return []
+    return _enter(session, conversation, next_stage(conversation.stage))
+
+
+def _start_followups(conversation: Conversation, section: str, pending: list[int]) -> None:
+    followups = LIST_SECTIONS[section].followups
+    if followups and pending:
+        _set_step(conversation, f"{section}:{followups[0]}", pending=pending)
+    else:
+        _set_step(conversation, f"{section}:more")
+
+
+def _next_followup(conversation: Conversation, section: str) -> None:
+    followups = LIST_SECTIONS[section].followups
+    pending = list(conversation.step_data["pending"])
+    index = followups.index(_phase(conversation.step))
+    if index + 1 < len(followups):
+        _set_step(conversation, f"{section}:{followups[index + 1]}", pending=pending)
+    else:
+        _start_followups(conversation, section, pending[1:])
+
+
+# ---------------------------------------------------------------- answers
+
+def answer(session: Session, conversation: Conversation, text: str, intent: Optional[str], message_id: str) -> Turn:
+    """Apply the person's answer to the current question."""
+    if conversation.status == "paused":
+        conversation.status = "active"
+        repo.touch(conversation)
+        return Turn([message("welcome_back")])
+    step = conversation.step
+    handler = _STEP_HANDLERS.get(step) or _STEP_HANDLERS.get(_phase(step))
+    return handler(session, conversation, text.strip(), intent, message_id)
+
+
+def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
+    said = _yes_no(text, intent)
+    if said is True:
+        conversation.consent = True
+        conversation.consent_at = utcnow()
+        conversation.status = "active"
+        _set_step(conversation, "consent:who")
+        return Turn([message("ack")])
+    if said is False:
+        conversation.status = "declined"
+        repo.touch(conversation)
+        return Turn([message("declined")])
+    return Turn([message("yes_no")])
+
+
+def _answer_who(session, conversation, text, intent, message_id) -> Turn:
+    if re.search(r"\b(someone else|somebody else|behalf|their permission|for (my|him|her|them)\b)", text, re.I):
+        conversation.mode = "on_behalf"
+    elif intent != "deny":
+        conversation.mode = "self"
+    return Turn([message("ack")] + _enter(session, conversation, "about_you"))
+
+
+def _answer_name(session, conversation, text, intent, message_id) -> Turn:
+    if intent == "deny" or not text:
+        return Turn(_enter(session, conversation, "what_matters"))
+    conversation.preferred_name = preferred_name(text)
+    return Turn([message("ack_name", name=conversation.preferred_name)] + _enter(session, conversation, "what_matters"))
+
+
+def _answer_list(session, conversation, text, intent, message_id) -> Turn:
+    """`ask`, `more` and `tell` of every list section."""
+    section = _section(conversation.step)
+    short = len(text.split()) <= 3
+    if intent == "deny" or (short and _NO.match(text)):
+        return Turn(_after_section(session, conversation, section))
+    if intent == "affirm" or (short and _YES.match(text)):
+        _set_step(conversation, f"{section}:tell")
+        return Turn([message("go_on")])
+    texts = split_items(text)
+    if not texts:
+        return Turn([])
+    rows = _store_items(session, conversation, section, texts, message_id)
+    _start_followups(conversation, section, [row.id for row in rows])
+    return Turn([message("ack_items", items="; ".join(f'"{t}"' for t in texts))])
+
+
+def _store_items(session, conversation, section, texts, message_id) -> list:
+    spec = LIST_SECTIONS[section]
+    extra = spec.values
+    if section == "strengths_family":
+        rows = []
+        for position, item_text in enumerate(texts):
+            rows += repo.add_items(session, conversation.id, spec.table, [item_text], f"{message_id}:{position}",
+                                   who=who_of(item_text), **extra)
+        return rows
+    return repo.add_items(session, conversation.id, spec.table, texts, message_id, **extra)
+
+
+def _current_item(session, conversation):
+    section = _section(conversation.step)
+    return repo.get_item(session, LIST_SECTIONS[section].table, conversation.step_data["pending"][0])
+
+
+def _answer_willing(session, conversation, text, intent, message_id) -> Turn:
+    item = _current_item(session, conversation)
+    if _NOT_SURE.search(text):
+        item.willing = "not_sure"
+    else:
+        said = _yes_no(text, intent)
+        if said is None:
+            return Turn([message("yes_no")])
+        item.willing = "yes" if said else "no"
+    _next_followup(conversation, "strengths_family")
+    return Turn([message("ack")])
+
+
+def _answer_scale(session, conversation, text, intent, message_id) -> Turn:
+    item = _current_item(session, conversation)
+    if intent == "deny" or _NOT_SURE.search(text):
+        _next_followup(conversation, "outcomes")
+        return Turn([message("skipped")])
+    value = parse_scale(text)
+    if value is None or not 0 <= value <= 10:
+        return Turn([message("scale_invalid")])
+    setattr(item, _phase(conversation.step), value)
+    _next_followup(conversation, "outcomes")
+    return Turn([message("ack")])
+
+
+def _answer_risk_detail(session, conversation, text, intent, message_id) -> Turn:
+    item = _current_item(session, conversation)
+    if not (intent == "deny" and len(text.split()) <= 3):
+        setattr(item, _phase(conversation.step), text)
+    _next_followup(conversation, "positive_risks")
+    return Turn([message("ack")])
+
+
+def _answer_summary(session, conversation, text, intent, message_id) -> Turn:
+    said = _yes_no(text, intent)
+    if said is True:
+        conversation.summary_confirmed = True
+        return Turn([message("summary_confirmed")] + _enter(session, conversation, "done"))
+    section = section_in(text) if said is None else None
+    if section:
+        return Turn(_start_review(session, conversation, section, from_summary=True))
+    _set_step(conversation, "summary:change")
+    return Turn([])
+
+
+def _answer_change(session, conversation, text, intent, message_id) -> Turn:
+    if intent == "deny" or _DONE.match(text):
+        _set_step(conversation, "summary:confirm")
+        return Turn([])
+    section = section_in(text)
+    if section is None:
+        return Turn([message("change_unknown")])
+    return Turn(_start_review(session, conversation, section, from_summary=True))
+
+
+def _answer_share(session, conversation, text, intent, message_id) -> Turn:
+    said = _yes_no(text, intent)
+    if said is None:
+        return Turn([message("yes_no")])
+    conversation.share_with_council = said
+    conversation.status = "completed"
+    conversation.completed_at = utcnow()
+    _set_step(conversation, "done:closed")
+    return Turn([message("shared" if said else "not_shared"), message("finished")])
+
+
+def _answer_closed(session, conversation, text, intent, message_id) -> Turn:
+    return Turn([message("ack")])
+
+
+def _answer_review(session, conversation, text, intent, message_id) -> Turn:
+    section = conversation.step_data["section"]
+    if intent in ("deny", "affirm") or _DONE.match(text):
+        _return(conversation)
+        return Turn([message("ack")])
+    if section == "preferred_name":
+        conversation.preferred_name = preferred_name(text)
+        _return(conversation)
+        return Turn([message("ack_name", name=conversation.preferred_name)])
+    texts = split_items(text)
+    _store_items(session, conversation, section, texts, message_id)
+    return Turn([message("ack_items", items="; ".join(f'"{t}"' for t in texts))])
+
+
+def _answer_delete(session, conversation, text, intent, message_id) -> Turn:
+    said = _yes_no(text, intent)
+    if said is True:
+        repo.erase(session, conversation.id)
+        return Turn([message("deleted")], erased=True)
+    if said is False:
+        _return(conversation)
+        return Turn([message("not_deleted")])
+    return Turn([message("yes_no")])
+
+
+def _answer_handoff_consent(session, conversation, text, intent, message_id) -> Turn:
+    said = _yes_no(text, intent)
+    if said is None:
+        return Turn([message("yes_no")])
+    if said:
+        _set_step(conversation, "handoff_contact", **{"return": conversation.step_data["return"]})
+        return Turn([])
+    _return(conversation)
+    return Turn([message("handoff_declined")])
+
+
+def _answer_handoff_contact(session, conversation, text, intent, message_id) -> Turn:
+    if intent == "deny" and len(text.split()) <= 3:
+        _return(conversation)
+        return Turn([message("handoff_declined")])
+    repo.add_handoff_request(session, conversation, message_id, text)
+    _return(conversation)
+    return Turn([message("handoff_saved", contact=text)])
+
+
+def _answer_safety_pass_on(session, conversation, text, intent, message_id) -> Turn:
+    said = _yes_no(text, intent)
+    if said is None:
+        return Turn([message("yes_no")])
+    event = repo.latest_safety_event(session, conversation.id)
+    if event is not None:
+        event.pass_on = said
+    _set_step(conversation, "safety_continue", **{"return": conversation.step_data["return"]})
+    return Turn([message("safety_pass_on_yes" if said else "safety_pass_on_no")])
+
+
+def _answer_safety_continue(session, conversation, text, intent, message_id) -> Turn:
+    if re.search(r"\b(stop|later|no|not now|pause)\b", text, re.I) or intent == "deny":
+        _return(conversation)
+        return pause(session, conversation)
+    _return(conversation)
+    return Turn([message("hello_again")])
+
+
+_STEP_HANDLERS = {
+    "consent:ask": _answer_consent,
+    "consent:who": _answer_who,
+    "preferred_name:ask": _answer_name,
+    "ask": _answer_list,
+    "more": _answer_list,
+    "tell": _answer_list,
+    "willing": _answer_willing,
+    "scale_now": _answer_scale,
+    "scale_goal": _answer_scale,
+    "concern": _answer_risk_detail,
+    "safer": _answer_risk_detail,
+    "summary:confirm": _answer_summary,
+    "summary:change": _answer_change,
+    "done:share": _answer_share,
+    "done:closed": _answer_closed,
+    "review": _answer_review,
+    "delete_confirm": _answer_delete,
+    "handoff_consent": _answer_handoff_consent,
+    "handoff_contact": _answer_handoff_contact,
+    "safety_pass_on": _answer_safety_pass_on,
+    "safety_continue": _answer_safety_continue,
+}
+
+
+# ---------------------------------------------------------------- moves (guide section 4)
+
+def explain_why(conversation: Conversation) -> Turn:
+    return Turn([Say(prompts()["why"][conversation.stage])])
+
+
+def skip(session: Session, conversation: Conversation) -> Turn:
+    """Move on kindly; nothing is stored for the skipped question."""
+    step = conversation.step
+    section, phase = _section(step), _phase(step)
+    says = [message("skipped")]
+    if step == "consent:ask":
+        return Turn([message("consent_first")])
+    if step in MOVE_STEPS:
+        if step == "safety_continue":
+            _return(conversation)
+            return Turn([message("hello_again")])
+        _return(conversation)
+        return Turn(says)
+    if step == "consent:who":
+        return Turn(says + _enter(session, conversation, "about_you"))
+    if step == "preferred_name:ask":
+        return Turn(says + _enter(session, conversation, "what_matters"))
+    if section in LIST_SECTIONS:
+        if phase in LIST_SECTIONS[section].followups:
+            _next_followup(conversation, section)
+            return Turn(says)
+        return Turn(says + _after_section(session, conversation, section))
+    if step in ("summary:confirm", "summary:change"):
+        return Turn(says + _enter(session, conversation, "done"))
+    if step == "done:share":
+        return _answer_share(session, conversation, "no", "deny", "")
+    return Turn(says)
+
+
+def dont_know(session: Session, conversation: Conversation) -> Turn:
+    """Offer examples, or record "not sure" where that is an answer."""
+    step = conversation.step
+    if step == "strengths_family:willing":
+        return _answer_willing(session, conversation, "not sure", None, "")
+    if step in ("outcomes:scale_now", "outcomes:scale_goal"):
+        return _answer_scale(session, conversation, "not sure", None, "")
+    section = _section(step)
+    if step == "review":
+        section = conversation.step_data["section"]
+    examples = prompts()["examples"]
+    key = section if section in examples else conversation.stage
+    return Turn([Say(examples.get(key, prompts()["messages"]["help"]))])
+
+
+def go_back(session: Session, conversation: Conversation, text: str) -> Turn:
+    """Open an earlier section to add, change or remove answers."""
+    if not conversation.consent:
+        return Turn([message("consent_first")])
+    section = section_in(text) or _previous_section(conversation)
+    if section is None:
+        return Turn([message("nothing_to_change")])
+    return Turn(_start_review(session, conversation, section))
+
+
+def _previous_section(conversation: Conversation) -> Optional[str]:
+    """The section before the current step (or the current one, if it has items)."""
+    order = list(SECTIONS)
+    current = _section(conversation.step)
+    if conversation.step == "review":
+        return conversation.step_data["section"]
+    if current in order:
+        index = order.index(current)
+        return order[index - 1] if _phase(conversation.step) == "ask" and index > 0 else current
+    stage_index = STAGES.index(conversation.stage)
+    earlier = [s for s in order if STAGES.index(SECTIONS[s]) < stage_index]
+    return earlier[-1] if earlier else None
+
+
+def _start_review(session: Session, conversation: Conversation, section: str, from_summary: bool = False) -> list[Say]:
+    """Show a section's items for changes; afterwards go back to where the person
+    was (or to the summary, when they came from there)."""
+    if from_summary:
+        saved = {"stage": "summary", "step": "summary:confirm", "step_data": {}}
+    elif conversation.step == "review":
+        saved = conversation.step_data["return"]
+    else:
+        saved = {"stage": conversation.stage, "step": conversation.step, "step_data": conversation.step_data}
+    _set_step(conversation, "review", section=section, **{"return": saved})
+    return []
+
+
+def remove_item(session: Session, conversation: Conversation, text: str) -> Turn:
+    """Remove item N of the section being reviewed."""
+    if conversation.step != "review" or conversation.step_data["section"] == "preferred_name":
+        return Turn([message("remove_where")])
+    rows = _section_items(session, conversation, conversation.step_data["section"])
+    number = parse_item_number(text)
+    if number is None or not rows or not (1 <= number <= len(rows) or number == -1):
+        return Turn([message("remove_which")])
+    row = rows[number - 1] if number > 0 else rows[-1]
+    repo.delete_item(session, row)
+    return Turn([message("removed", text=row.text)])
+
+
+def pause(session: Session, conversation: Conversation) -> Turn:
+    """Save and give the reference and a fresh resume code."""
+    if not conversation.consent:
+        return Turn([message("declined")])
+    if conversation.step == "safety_continue":
+        _return(conversation)
+    code = repo.new_resume_code(conversation)
+    conversation.status = "paused"
+    conversation.paused_at = utcnow()
+    repo.touch(conversation)
+    return Turn([message("pause", reference=conversation.reference, code=code, days=config.retention_days())])
+
+
+def greet(conversation: Conversation) -> Turn:
+    if conversation.status == "paused":
+        conversation.status = "active"
+        repo.touch(conversation)
+        return Turn([message("welcome_back")])
+    return Turn([message("hello_again")])
+
+
+def ask_delete(conversation: Conversation) -> Turn:
+    if conversation.step != "delete_confirm":
+        _interrupt(conversation, "delete_confirm")
+    return Turn([])
+
+
+def handoff(conversation: Conversation) -> Turn:
+    """Give the council's contact route, and offer a call-back (needs consent)."""
+    says = [message("handoff_info")]
+    if not conversation.consent:
+        return Turn(says + [message("handoff_needs_consent")])
+    if conversation.step not in ("handoff_consent", "handoff_contact"):
+        _interrupt(conversation, "handoff_consent")
+    return Turn(says)
+
+
+def help_text() -> Turn:
+    return Turn([message("help")])
+
+
+def chitchat() -> Turn:
+    return Turn([message("chitchat")])
+
+
+def safety_lines(text: str) -> list[Say]:
+    """The help of guide section 5: 999 first, then the line that fits best."""
+    kinds = set(safety.scan(text))
+    says = [message("safety"), message("safety_999"), message("safety_mental_health"), message("safety_safeguarding")]
+    if kinds & {"abuse", "neglect"} and not kinds & {"suicide", "self_harm"}:
+        says[2], says[3] = says[3], says[2]
+    return says
+
+
+def safety_response(session: Session, conversation: Conversation, text: str, message_id: str) -> Turn:
+    """Help first, a flag with the message and time, then ask the person's wishes."""
+    repo.add_safety_event(session, conversation, message_id, text, safety.scan(text))
+    if conversation.step not in ("safety_pass_on", "safety_continue"):
+        _interrupt(conversation, "safety_pass_on")
+    return Turn(safety_lines(text))
+
+
+_REFERENCE = re.compile(r"\b([A-HJ-NP-Z2-9]{4})-?([A-HJ-NP-Z2-9]{4})\b", re.I)
+_CODE = re.compile(r"\b(\d{6})\b")
+
+
+def parse_resume(text: str) -> tuple[Optional[str], Optional[str]]:
+    """The reference ("ABCD-EFGH", any case, hyphen optional) and code in a message."""
+    reference, code = _REFERENCE.search(text), _CODE.search(text)
+    return (
+        f"{reference.group(1)}-{reference.group(2)}".upper() if reference else None,
+        code.group(1) if code else None,
+    )
+
+
+def resume_with_code(
+    session: Session, current: Conversation, sender_id: str, reference: str, code: str
+) -> Turn:
+    """Carry on a paused conversation from this session, if reference and code match.
+
+    The session's own conversation is dropped when nothing was saved in it.
+    """
+    try:
+        target = repo.verify_resume(session, reference, code)
+    except repo.ResumeLocked:
+        return Turn([message("resume_locked")])
+    if target is None:
+        return Turn([message("resume_failed")])
+    if target.id != current.id:
+        repo.link_sender(session, target.id, sender_id)
+        if not current.consent and not current.safety_flag:
+            session.delete(current)
+    target.status = "active" if target.status == "paused" else target.status
+    repo.touch(target)
+    return Turn([message("welcome_back")])
+
+
+def resume_here(conversation: Conversation) -> Turn:
+    """"Carry on" without a code: pick up this session's own conversation."""
+    if conversation.step == "safety_continue":
+        _return(conversation)
+        return Turn([message("hello_again")])
+    if not conversation.consent:
+        return Turn([message("resume_ask")])
+    return greet(conversation)

@@ -1,0 +1,32 @@
+"""Alembic environment: the URL comes from `bot.store.db.migrate` (or DATABASE_URL)."""
+from alembic import context
+from sqlalchemy import pool
+
+from bot import config as settings
+from bot.store.db import make_engine
+from bot.store.models import Base
+
+target_metadata = Base.metadata
+
+
+def run_migrations() -> None:
+    url = context.config.get_main_option("sqlalchemy.url") or settings.database_url()
+    if context.is_offline_mode():
+        context.configure(url=url, target_metadata=target_metadata, literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(url)
+    engine.pool = pool.NullPool(engine.pool._creator)
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
+
+
+run_migrations()
