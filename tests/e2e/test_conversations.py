@@ -1,0 +1,252 @@
+"""End to end: the real Rasa server and action server (started with `python -m bot
+serve`, as `make run` does), driven through the REST channel; then the record in the
+database is checked item by item.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from bot.store import db as store_db
+from bot.store import migrate
+from bot.store import repository as repo
+from bot.store.record import build_record
+from tests.conftest import create_postgres_database
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "current.tar.gz"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Servers:
+    """`python -m bot serve` on free ports and a given database."""
+
+    def __init__(self, database_url: str, log: Path):
+        self.database_url = database_url
+        self.log = log
+        self.process = None
+
+    def start(self) -> "Servers":
+        self.rasa_port, self.action_port = free_port(), free_port()
+        env = {**os.environ, "DATABASE_URL": self.database_url}
+        offset = len(self.log.read_text()) if self.log.exists() else 0
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "serve", "--model", str(MODEL),
+             "--rasa-port", str(self.rasa_port), "--action-port", str(self.action_port)],
+            cwd=ROOT, env=env, stdout=self.log.open("a"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"servers exited with {self.process.returncode}:\n{self.log.read_text()[-4000:]}")
+            if "ready." in self.log.read_text()[offset:]:
+                return self
+            time.sleep(1)
+        pytest.fail(f"servers not ready in time:\n{self.log.read_text()[-4000:]}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            assert self.process.wait(timeout=60) == 0, self.log.read_text()[-3000:]
+
+    def say(self, sender: str, text: str) -> list[str]:
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        request = urllib.request.Request(f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook", body,
+                                         {"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            replies = [reply.get("text", "") for reply in json.loads(response.read())]
+        assert replies, f"no reply to {text!r}"
+        return replies
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    """The embedded SQLite default, then PostgreSQL as in production."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'conversations.db'}"
+        migrate(url)
+        yield url
+        return
+    url, drop = create_postgres_database()
+    try:
+        migrate(url)
+        yield url
+    finally:
+        drop()
+
+
+@pytest.fixture(scope="module")
+def servers(database_url, tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run 'make train' (make test does it)")
+    running = Servers(database_url, tmp_path_factory.mktemp("logs") / "serve.log").start()
+    yield running
+    running.stop()
+
+
+def record_of(database_url: str, sender: str) -> dict:
+    store = store_db.Store(database_url)
+    try:
+        with store.transaction() as session:
+            conversation = repo.conversation_for_sender(session, sender)
+            assert conversation is not None, f"no conversation for {sender}"
+            return build_record(session, conversation.id)
+    finally:
+        store.dispose()
+
+
+def tracker_event_count(database_url: str, sender: str) -> int:
+    import sqlalchemy as sa
+
+    store = store_db.Store(database_url)
+    try:
+        with store.transaction() as session:
+            return session.execute(
+                sa.select(sa.func.count()).select_from(repo.rasa_events).where(repo.rasa_events.c.sender_id == sender)
+            ).scalar_one()
+    finally:
+        store.dispose()
+
+
+def test_a_complete_conversation_lands_in_the_record(servers, database_url):
+    me = f"e2e-{uuid.uuid4().hex[:8]}"
+    script = [
+        ("hello", "Before we start, is it OK to save your answers?"),
+        ("yes", "Are you filling this in for yourself"),
+        ("For myself", "What would you like me to call you?"),
+        ("Call me Maggie", "What is important to you"),
+        ("my garden, my dog Bella and seeing my grandson", "anything else that matters"),
+        ("no", "What is working well"),
+        ("My neighbour Pat pops in every day", "anything else that is going well"),
+        ("no", "What is not working so well"),
+        ("I can't manage the stairs any more", "anything else that is not working"),
+        ("no", "What are you good at?"),
+        ("I'm a good listener and I make a lovely Victoria sponge", "anything else you are good at"),
+        ("no", "Who are the people who are important to you?"),
+        ("my daughter Sarah, we have coffee on Sundays", "Would my daughter Sarah want to be involved"),
+        ("yes", "anyone else who is important"),
+        ("no", "What places, groups or communities"),
+        ("the Tuesday lunch club at St Mary's", "anything else, like a place"),
+        ("no", "what would be different for you?"),
+        ("I'd like to get back to swimming at the leisure centre", "on a scale of 0 to 10"),
+        ("3", "What number would you like to get to?"),
+        ("8", "anything else you would like to be different"),
+        ("no", "something you would like to do that you, or other people, worry about"),
+        ("take the bus into town on my own", "What worries you"),
+        ("my son worries I will get lost", "What would help you do it safely?"),
+        ("having the bus times on my phone", "anything else you would like to do"),
+        ("no", "Is this right?"),
+        ("yes", "share this with the council"),
+        ("yes", "You have finished."),
+    ]
+    for text, expected in script:
+        replies = servers.say(me, text)
+        assert expected in " ".join(replies), f"{text!r} -> {replies}"
+
+    record = record_of(database_url, me)
+    assert (record["status"], record["stage"], record["mode"], record["consent"]) == ("completed", "done", "self", True)
+    assert record["preferred_name"] == "Maggie"
+    assert [i["text"] for i in record["what_matters"]] == ["my garden", "my dog Bella", "seeing my grandson"]
+    assert [i["text"] for i in record["working_well"]] == ["My neighbour Pat pops in every day"]
+    assert [i["text"] for i in record["not_working"]] == ["I can't manage the stairs any more"]
+    assert [(s["category"], s["text"], s["who"], s["willing"]) for s in record["strengths"]] == [
+        ("personal", "I'm a good listener and I make a lovely Victoria sponge", None, None),
+        ("family", "my daughter Sarah, we have coffee on Sundays", "my daughter Sarah", "yes"),
+        ("community", "the Tuesday lunch club at St Mary's", None, None),
+    ]
+    assert [(o["text"], o["scale_now"], o["scale_goal"]) for o in record["outcomes"]] == [
+        ("I'd like to get back to swimming at the leisure centre", 3, 8)]
+    assert [(r["activity"], r["concern"], r["safer"]) for r in record["positive_risks"]] == [
+        ("take the bus into town on my own", "my son worries I will get lost", "having the bus times on my phone")]
+    assert record["links"] == []
+    assert record["safety"] == {"flagged": False, "events": []}
+    assert record["summary_confirmed"] is True and record["share_with_council"] is True
+
+
+def test_interruptions_safety_pause_restart_and_resume(servers, database_url):
+    me = f"e2e-{uuid.uuid4().hex[:8]}"
+    steps = [
+        ("hi there", "is it OK to save your answers?"),
+        ("why are you asking?", "I need your OK before I save anything"),
+        ("yes that's fine", "for yourself"),
+        ("for my mum, she said it's ok", "What would you like me to call you?"),
+        ("skip", "We can skip that"),
+        ("I don't know", "For example"),
+        ("Seeing my friends at the chapel and my cat Smudge", "anything else that matters"),
+        ("help", 'You can also say: "skip"'),
+        ("how are you today?", "computer helper"),
+        ("no", "What is working well"),
+        ("I want to change what matters to me", "1. Seeing my friends at the chapel and my cat Smudge"),
+        ("remove 1", 'I have taken out: "Seeing my friends at the chapel and my cat Smudge"'),
+        ("Doing the crossword every morning", "Doing the crossword every morning"),
+        ("done", "What is working well"),
+        ("my carer Jo is brilliant", "anything else that is going well"),
+        ("My son takes my money and won't let me see anyone", "call 999"),
+        ("yes please pass it on", "carry on, or stop for now"),
+        ("carry on", "anything else that is going well"),
+        ("can I stop and come back later?", "your reference"),
+    ]
+    replies = []
+    for text, expected in steps:
+        replies = servers.say(me, text)
+        assert expected in " ".join(replies), f"{text!r} -> {replies}"
+    paused = " ".join(replies)
+    reference = paused.split("your reference ")[1].split(" ")[0]
+    code = paused.split("your code ")[1][:6]
+    assert tracker_event_count(database_url, me) > 0
+
+    record = record_of(database_url, me)
+    assert (record["status"], record["stage"], record["mode"]) == ("paused", "working", "on_behalf")
+    assert record["preferred_name"] is None
+    assert [i["text"] for i in record["what_matters"]] == ["Doing the crossword every morning"]
+    assert [i["text"] for i in record["working_well"]] == ["my carer Jo is brilliant"]
+    [event] = record["safety"]["events"]
+    assert record["safety"]["flagged"] is True
+    assert (event["message"], event["stage"], event["pass_on"]) == (
+        "My son takes my money and won't let me see anyone", "working", True)
+    for words in ("why are you asking", "skip", "help", "how are you", "remove 1", "carry on", "come back later"):
+        assert words not in json.dumps(record).lower()
+
+    # The servers restart; the person comes back in a new session with the code.
+    servers.stop()
+    servers.start()
+    again = f"e2e-{uuid.uuid4().hex[:8]}"
+    replies = servers.say(again, f"I'd like to carry on, my reference is {reference} and my code is {code}")
+    assert "Welcome back" in " ".join(replies) and "anything else that is going well" in replies[-1], replies
+    servers.say(again, "no")
+    servers.say(again, "The bus doesn't come to our village")
+    replies = servers.say(again, "I'd like to delete everything")
+    assert "delete everything you have told me" in " ".join(replies)
+    servers.say(again, "no")
+    record = record_of(database_url, again)
+    assert record["id"] == record_of(database_url, me)["id"]
+    assert record["status"] == "active"
+    assert [i["text"] for i in record["not_working"]] == ["The bus doesn't come to our village"]
+
+    # Delete everything: the record, its items and both sessions' tracker events go.
+    servers.say(again, "delete everything please")
+    replies = servers.say(again, "yes")
+    assert "I have deleted everything" in " ".join(replies)
+    assert tracker_event_count(database_url, me) == 0
+    assert tracker_event_count(database_url, again) == 0
+    store = store_db.Store(database_url)
+    with store.transaction() as session:
+        assert repo.get_conversation(session, record["id"]) is None
+    store.dispose()
+    replies = servers.say(again, "hello")
+    assert "is it OK to save your answers?" in " ".join(replies)

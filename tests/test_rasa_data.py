@@ -1,0 +1,47 @@
+"""The Rasa project itself: data validation, story tests and held-out NLU F1.
+
+These run the real `rasa` command on the trained model (`make test` trains it first).
+"""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "current.tar.gz"
+RASA = str(Path(sys.executable).with_name("rasa"))
+ENV = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+
+
+def run(command, timeout=900):
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def model():
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run 'make train' (make test does it)")
+    return MODEL
+
+
+def test_data_validates_without_warnings():
+    result = run([RASA, "data", "validate", "--fail-on-warnings"])
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def test_story_tests_pass_without_prediction_errors(model, tmp_path):
+    stories = ROOT / "tests" / "stories"
+    assert sorted(p.name for p in stories.glob("test_*.yml")), "no story tests found"
+    result = run([RASA, "test", "core", "--stories", str(stories), "--model", str(model),
+                  "--fail-on-prediction-errors", "--out", str(tmp_path)])
+    failed = tmp_path / "failed_test_stories.yml"
+    detail = failed.read_text()[:5000] if failed.exists() else result.stderr[-3000:]
+    assert result.returncode == 0, detail
+
+
+def test_heldout_intent_macro_f1_is_at_least_0_90(model):
+    result = run([sys.executable, str(ROOT / "scripts" / "nlu_f1.py"), "--model", str(model), "--min", "0.90"])
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
