@@ -9,4 +9,4 @@ class ActionDeleteAll(MoveAction):
     action_name = "action_delete_all"
 
     def move(self, session, conversation, tracker):
-        return interview.ask_delete(conversation)
+        return interview.ask_delete(session, conversation)

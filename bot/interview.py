@@ -217,7 +217,8 @@ def parse_item_number(text: str) -> Optional[int]:
 
 def preferred_name(text: str) -> str:
     """The name in "call me Bob" / "my name is Bob" / "Bob"."""
-    match = re.search(r"\b(?:call me|my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
+    match = re.search(r"\bcalls? me\s+(.+)$", text, re.I) or re.search(
+        r"\b(?:my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
     name = (match.group(1) if match else text).strip().strip(".!")
     return name[:100]
 
@@ -281,7 +282,9 @@ def _review_prompt(session: Session, conversation: Conversation, section: str) -
 def _change_prompt(session: Session, conversation: Conversation) -> Say:
     say = _step_prompt("summary:change")
     titles = prompts()["section_titles"]
-    say.buttons = [{"title": titles[section], "payload": f"change {titles[section].lower()}"} for section in SECTIONS]
+    # The payload names the section, so it works as a typed "go back to ..." too.
+    say.buttons = [{"title": titles[section], "payload": f"go back to {titles[section].lower()}"}
+                   for section in SECTIONS]
     return say
 
 
@@ -366,13 +369,18 @@ def _next_followup(conversation: Conversation, section: str) -> None:
 
 def answer(session: Session, conversation: Conversation, text: str, intent: Optional[str], message_id: str) -> Turn:
     """Apply the person's answer to the current question."""
+    welcome = []
     if conversation.status == "paused":
         conversation.status = "active"
         repo.touch(conversation)
-        return Turn([message("welcome_back")])
+        welcome = [message("welcome_back")]
+        if intent != "inform":  # "yes", "ok": they are back, not answering yet
+            return Turn(welcome)
     step = conversation.step
     handler = _STEP_HANDLERS.get(step) or _STEP_HANDLERS.get(_phase(step))
-    return handler(session, conversation, text.strip(), intent, message_id)
+    turn = handler(session, conversation, text.strip(), intent, message_id)
+    turn.says = welcome + turn.says
+    return turn
 
 
 def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
@@ -480,7 +488,7 @@ def _answer_summary(session, conversation, text, intent, message_id) -> Turn:
         return Turn([message("summary_confirmed")] + _enter(session, conversation, "done"))
     section = section_in(text) if said is None else None
     if section:
-        return Turn(_start_review(session, conversation, section, from_summary=True))
+        return Turn(_start_review(session, conversation, section))
     _set_step(conversation, "summary:change")
     return Turn([])
 
@@ -492,7 +500,7 @@ def _answer_change(session, conversation, text, intent, message_id) -> Turn:
     section = section_in(text)
     if section is None:
         return Turn([message("change_unknown")])
-    return Turn(_start_review(session, conversation, section, from_summary=True))
+    return Turn(_start_review(session, conversation, section))
 
 
 def _answer_share(session, conversation, text, intent, message_id) -> Turn:
@@ -613,6 +621,8 @@ def skip(session: Session, conversation: Conversation) -> Turn:
     if step == "consent:ask":
         return Turn([message("consent_first")])
     if step in MOVE_STEPS:
+        if step == "delete_confirm":
+            return _answer_delete(session, conversation, "no", "deny", "")
         if step == "safety_continue":
             _return(conversation)
             return Turn([message("hello_again")])
@@ -653,7 +663,11 @@ def go_back(session: Session, conversation: Conversation, text: str) -> Turn:
     """Open an earlier section to add, change or remove answers."""
     if not conversation.consent:
         return Turn([message("consent_first")])
-    section = section_in(text) or _previous_section(conversation)
+    section = section_in(text)
+    if section is None and conversation.stage == "summary":
+        _set_step(conversation, "summary:change")  # ask which part
+        return Turn([])
+    section = section or _previous_section(conversation)
     if section is None:
         return Turn([message("nothing_to_change")])
     return Turn(_start_review(session, conversation, section))
@@ -673,10 +687,10 @@ def _previous_section(conversation: Conversation) -> Optional[str]:
     return earlier[-1] if earlier else None
 
 
-def _start_review(session: Session, conversation: Conversation, section: str, from_summary: bool = False) -> list[Say]:
+def _start_review(session: Session, conversation: Conversation, section: str) -> list[Say]:
     """Show a section's items for changes; afterwards go back to where the person
     was (or to the summary, when they came from there)."""
-    if from_summary:
+    if conversation.stage == "summary":
         saved = {"stage": "summary", "step": "summary:confirm", "step_data": {}}
     elif conversation.step == "review":
         saved = conversation.step_data["return"]
@@ -701,10 +715,12 @@ def remove_item(session: Session, conversation: Conversation, text: str) -> Turn
 
 def pause(session: Session, conversation: Conversation) -> Turn:
     """Save and give the reference and a fresh resume code."""
-    if not conversation.consent:
-        return Turn([message("declined")])
     if conversation.step == "safety_continue":
         _return(conversation)
+    if not conversation.consent:
+        conversation.status = "paused"
+        repo.touch(conversation)
+        return Turn([message("stopped_unsaved")])
     code = repo.new_resume_code(conversation)
     conversation.status = "paused"
     conversation.paused_at = utcnow()
@@ -720,9 +736,11 @@ def greet(conversation: Conversation) -> Turn:
     return Turn([message("hello_again")])
 
 
-def ask_delete(conversation: Conversation) -> Turn:
-    if conversation.step != "delete_confirm":
-        _interrupt(conversation, "delete_confirm")
+def ask_delete(session: Session, conversation: Conversation) -> Turn:
+    """Ask to confirm; asking again when already asked ("yes, delete everything") confirms."""
+    if conversation.step == "delete_confirm":
+        return _answer_delete(session, conversation, "yes", "affirm", "")
+    _interrupt(conversation, "delete_confirm")
     return Turn([])
 
 

@@ -45,3 +45,33 @@ def test_heldout_intent_macro_f1_is_at_least_0_90(model):
     result = run([sys.executable, str(ROOT / "scripts" / "nlu_f1.py"), "--model", str(model), "--min", "0.90"])
     print(result.stdout)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def _story_turns():
+    import yaml
+
+    for path in sorted((ROOT / "tests" / "stories").glob("test_*.yml")):
+        for story in yaml.safe_load(path.read_text())["stories"]:
+            for step in story["steps"]:
+                if "user" in step:
+                    yield path.name, story["story"], step["user"].strip(), step["intent"]
+
+
+def test_story_texts_are_understood_as_their_intents(model):
+    """`rasa test core` takes the intents written in the stories as given; here the
+    trained NLU must also read every user line of the stories as that intent."""
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    turns = list(_story_turns())
+    assert len(turns) > 100
+
+    async def parse_all():
+        return [await agent.parse_message(text) for _file, _story, text, _intent in turns]
+
+    parsed = asyncio.run(parse_all())
+    wrong = [f"{file} / {story}: {text!r} is {p['intent']['name']}, story says {intent}"
+             for (file, story, text, intent), p in zip(turns, parsed) if p["intent"]["name"] != intent]
+    assert wrong == []

@@ -6,6 +6,7 @@ validation, and read the store back. Nothing here writes to the database by hand
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -37,6 +38,12 @@ COUNCIL = {
 APOLOGY = (
     "Sorry, something went wrong on our side and I could not do that. Please try again. "
     "If it keeps happening, call Testshire Council on 01632 960 111."
+)
+
+PAUSED = re.compile(
+    r"I have saved your answers\. To come back, use your reference ([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}) "
+    r"and your code (\d{6})\. Please write them down\. Any code I gave you before no longer works\. "
+    r"We keep your answers for 30 days\."
 )
 
 # What the form validation returns for every answer that does not end the form.
@@ -136,6 +143,18 @@ async def reach(make_tracker, stage: str, sender_id: str = SENDER) -> None:
     await start(make_tracker, sender_id=sender_id)
     await ask(make_tracker, sender_id=sender_id)
     await converse(make_tracker, TO_STAGE[stage], sender_id=sender_id)
+
+
+async def pause_for_code(make_tracker, sender_id: str = SENDER) -> tuple[str, str]:
+    """Say "stop for now" (action_pause); return the (reference, code) the person was told."""
+    from actions.pause import ActionPause
+
+    events, dispatcher = await run_action(ActionPause(), make_tracker, "stop for now", intent="pause", sender_id=sender_id)
+    assert events == []
+    [text] = said(dispatcher)
+    match = PAUSED.fullmatch(text)
+    assert match, text
+    return match.group(1), match.group(2)
 
 
 # ------------------------------------------------------------------ reading the store

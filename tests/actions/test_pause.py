@@ -1,17 +1,17 @@
 """actions/pause.py: pausing with a reference and resume code, and resuming."""
 from __future__ import annotations
 
-import re
-
 import actions.common
 from actions.pause import ActionPause, ActionResume
 from bot.store import repository as repo
 from tests.actions.helpers import (
     APOLOGY,
+    PAUSED,
     SENDER,
     ask,
     conversation_of,
     converse,
+    pause_for_code,
     reach,
     record_of,
     run_action,
@@ -22,26 +22,11 @@ from tests.actions.helpers import (
     texts,
 )
 
-PAUSED = re.compile(
-    r"I have saved your answers\. To come back, use your reference ([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}) "
-    r"and your code (\d{6})\. Please write them down\. Any code I gave you before no longer works\. "
-    r"We keep your answers for 30 days\."
-)
 WELCOME_BACK = "Welcome back. Let us carry on where you left off."
 RESUME_FAILED = (
     "Sorry, that reference and code do not match. Please check them and try again, or we can start fresh."
 )
 NEW_SENDER = "person-2"
-
-
-async def pause(make_tracker, sender_id=SENDER) -> tuple[str, str]:
-    """Pause; return the (reference, code) the person was told."""
-    events, dispatcher = await run_action(ActionPause(), make_tracker, "stop for now", intent="pause", sender_id=sender_id)
-    assert events == []
-    [text] = said(dispatcher)
-    match = PAUSED.fullmatch(text)
-    assert match, text
-    return match.group(1), match.group(2)
 
 
 def code_works(store, reference: str, code: str) -> bool:
@@ -56,7 +41,7 @@ def wrong(code: str) -> str:
 async def paused_at_working(make_tracker):
     await reach(make_tracker, "what_matters")
     await converse(make_tracker, [("my garden, my dog and my grandson", "inform"), ("no", "deny")])
-    return await pause(make_tracker)
+    return await pause_for_code(make_tracker)
 
 
 # ------------------------------------------------------------------ pause
@@ -86,9 +71,9 @@ async def test_pause_gives_the_reference_and_a_six_digit_code(active_store, make
 
 async def test_pausing_again_gives_a_new_code_and_the_old_one_stops_working(active_store, make_tracker):
     await reach(make_tracker, "what_matters")
-    reference, first = await pause(make_tracker)
+    reference, first = await pause_for_code(make_tracker)
 
-    again_reference, second = await pause(make_tracker)
+    again_reference, second = await pause_for_code(make_tracker)
 
     assert again_reference == reference
     assert code_works(active_store, reference, second)

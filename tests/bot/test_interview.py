@@ -206,6 +206,38 @@ def test_remove_needs_a_section_and_a_valid_number(store):
     assert p.move(lambda s, c: iv.remove_item(s, c, "remove 9"))[0].startswith("Which one?")
 
 
+def test_change_something_at_the_summary_asks_which_part(store):
+    p = Person(store)
+    walk_to(p, "summary")
+    p.move(lambda s, c: iv.go_back(s, c, "I want to change something"))
+    assert p.state()[1] == "summary:change"
+    with store.transaction() as session:
+        [say] = iv.question(session, repo.get_conversation(session, p.id))
+    payloads = [button["payload"] for button in say.buttons]
+    assert "go back to what matters to you" in payloads
+    assert [iv.section_in(payload) for payload in payloads] == list(iv.SECTIONS)
+    p.move(lambda s, c: iv.go_back(s, c, "go back to your community"))
+    assert p.state()[1] == "review"
+    p.says("done", "deny")
+    assert p.state()[1] == "summary:confirm"
+
+
+def test_preferred_name_prefers_what_people_call_them():
+    assert iv.preferred_name("My name's Margaret but everyone calls me Peggy") == "Peggy"
+    assert iv.preferred_name("call me Bob.") == "Bob"
+    assert iv.preferred_name("Mrs Khan") == "Mrs Khan"
+
+
+def test_safety_then_stop_before_consent_stops_without_looping(store):
+    p = Person(store)
+    p.move(lambda s, c: iv.safety_response(s, c, "he hits me", "m-s"))
+    p.says("no", "deny")
+    said = p.says("stop for now")
+    assert said == ["OK, we can stop here. Nothing has been saved. You can start again at any time."]
+    assert p.state() == ("consent", "consent:ask", "paused")
+    assert p.record()["safety"]["flagged"] is True
+
+
 def test_change_name_from_the_summary(store):
     p = Person(store)
     walk_to(p, "summary")
@@ -247,25 +279,40 @@ def test_resume_with_a_wrong_code(store):
     assert p.state()[2] == "paused"
 
 
-def test_a_message_after_pausing_welcomes_back_without_storing(store):
+def test_coming_back_after_pausing(store):
     p = Person(store)
     walk_to(p, "what_matters")
     p.move(lambda s, c: iv.pause(s, c))
-    said = p.says("hello again, where were we")
+    said = p.says("ok", "affirm")
     assert said == ["Welcome back. Let us carry on where you left off.", "What is important to you in your life right now?"]
     assert p.record()["what_matters"] == []
+    p.move(lambda s, c: iv.pause(s, c))
+    said = p.says("my allotment")  # an answer straight away is kept
+    assert said[:2] == ["Welcome back. Let us carry on where you left off.", 'Thank you. I have saved: "my allotment".']
+    assert [i["text"] for i in p.record()["what_matters"]] == ["my allotment"]
 
 
 def test_delete_everything_needs_a_yes(store):
     p = Person(store)
     walk_to(p, "what_matters")
     p.says("family")
-    p.move(lambda s, c: iv.ask_delete(c))
+    p.move(lambda s, c: iv.ask_delete(s, c))
     assert p.state()[1] == "delete_confirm"
     assert p.says("no", "deny")[0] == "OK, I have kept your answers."
     assert p.state()[1] == "what_matters:more"
-    p.move(lambda s, c: iv.ask_delete(c))
+    p.move(lambda s, c: iv.ask_delete(s, c))
+    assert p.move(lambda s, c: iv.skip(s, c))[0] == "OK, I have kept your answers."
+    p.move(lambda s, c: iv.ask_delete(s, c))
     said = p.says("yes", "affirm")
+    assert said == ["I have deleted everything you told me. If you want to start again, just say hello."]
+    assert p.state() is None
+
+
+def test_asking_to_delete_twice_confirms(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.move(lambda s, c: iv.ask_delete(s, c))
+    said = p.move(lambda s, c: iv.ask_delete(s, c))
     assert said == ["I have deleted everything you told me. If you want to start again, just say hello."]
     assert p.state() is None
 
