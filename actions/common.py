@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterator, Optional
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
@@ -22,6 +23,11 @@ from bot.store import repository as repo
 from bot.store.models import Conversation
 
 logger = logging.getLogger(__name__)
+
+# Slots that end the interview form once a conversation is erased: the form's only
+# slot is filled, and the tracker store deletes the sender's events instead of
+# saving them (addons/tracker_store.py).
+ERASED = {"answer": "erased", "erased": True}
 
 
 def message_id(tracker: Tracker) -> str:
@@ -76,7 +82,7 @@ def apply_move(
                 return []
             turn = move(session, found)
         utter(dispatcher, turn.says)
-        return []
+        return [SlotSet(name, value) for name, value in ERASED.items()] if turn.erased else []
     except Exception:  # noqa: BLE001 - the person must always get an answer
         logger.exception("action %s failed", name)
         apologise(dispatcher)

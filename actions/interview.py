@@ -14,7 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import apologise, conversation, latest_intent, message_id, utter
+from actions.common import ERASED, apologise, conversation, latest_intent, message_id, utter
 from bot import interview
 from bot.store import repository as repo
 
@@ -29,8 +29,10 @@ class ValidateInterviewForm(FormValidationAction):
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         try:
-            with conversation(tracker, create=True) as (session, found):
-                if not repo.claim_message(session, found.id, message_id(tracker), "answer"):
+            # Never create here: a replay of the "yes" that erased a conversation
+            # must not become the consent of a new one. action_start creates it.
+            with conversation(tracker) as (session, found):
+                if found is None or not repo.claim_message(session, found.id, message_id(tracker), "answer"):
                     return {"answer": None}
                 turn = interview.answer(session, found, str(slot_value), latest_intent(tracker), message_id(tracker))
         except Exception:  # noqa: BLE001 - see actions.common
@@ -38,11 +40,7 @@ class ValidateInterviewForm(FormValidationAction):
             apologise(dispatcher)
             return {"answer": None}
         utter(dispatcher, turn.says)
-        if turn.erased:
-            # Fills the form's only slot, so the form ends; the tracker store then
-            # deletes this sender's events instead of saving them.
-            return {"answer": "erased", "erased": True}
-        return {"answer": None}
+        return {"answer": None} if not turn.erased else {name: value for name, value in ERASED.items()}
 
 
 class ActionAskAnswer(Action):

@@ -26,6 +26,7 @@ from bot.splitting import split_items
 from bot.stages import SECTIONS, STAGES, next_stage
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
+from bot.store.record import build_record
 
 PROMPTS_FILE = Path(__file__).with_name("prompts.yml")
 
@@ -248,7 +249,7 @@ def section_in(text: str) -> Optional[str]:
 def question(session: Session, conversation: Conversation) -> list[Say]:
     """What to ask now, given where the conversation is (nothing while paused or
     after the person said no to saving: they have just been told how to go on)."""
-    if conversation.status in ("paused", "declined"):
+    if conversation.status in ("paused", "declined") and conversation.step not in MOVE_STEPS:
         return []
     step = conversation.step
     data = conversation.step_data or {}
@@ -257,7 +258,7 @@ def question(session: Session, conversation: Conversation) -> list[Say]:
     if step in MOVE_STEPS:
         return [_step_prompt(step)]
     if step == "summary:confirm":
-        return [_step_prompt(step, summary=summary_text(session, conversation))]
+        return [_step_prompt(step, summary=summary_text(build_record(session, conversation.id)))]
     if step == "summary:change":
         return [_change_prompt(session, conversation)]
     if step == "done:closed":
@@ -273,9 +274,9 @@ def _review_prompt(session: Session, conversation: Conversation, section: str) -
     if section == "preferred_name":
         return _step_prompt("review_name", name=conversation.preferred_name or "nothing yet")
     title = prompts()["section_titles"][section]
-    rows = _section_items(session, conversation, section)
-    listing = "\n".join(f"{n}. {_describe(section, row)}" for n, row in enumerate(rows, 1))
-    body = f"{title}:\n{listing}" if rows else f"{title}: {prompts()['messages']['review_empty']}"
+    entries = record_section(build_record(session, conversation.id), section)
+    listing = "\n".join(f"{n}. {_describe(section, entry)}" for n, entry in enumerate(entries, 1))
+    body = f"{title}:\n{listing}" if entries else f"{title}: {prompts()['messages']['review_empty']}"
     return _step_prompt("review", items=body)
 
 
@@ -288,40 +289,45 @@ def _change_prompt(session: Session, conversation: Conversation) -> Say:
     return say
 
 
-def _section_items(session: Session, conversation: Conversation, section: str) -> list:
-    spec = LIST_SECTIONS[section]
-    return repo.items(session, conversation.id, spec.table, **spec.values)
+def record_section(record: dict, section: str) -> list[dict]:
+    """One section's items from the record, each with `text` in the person's words."""
+    if section.startswith("strengths_"):
+        category = section.split("_", 1)[1]
+        return [entry for entry in record["strengths"] if entry["category"] == category]
+    if section == "positive_risks":
+        return [{**entry, "text": entry["activity"]} for entry in record["positive_risks"]]
+    return record[section]
 
 
-def _describe(section: str, row) -> str:
+def _describe(section: str, entry: dict) -> str:
     """An item in the person's words, with its details, for read-backs."""
-    text = row.text
-    if section == "strengths_family" and row.willing:
-        text += f" (wants to be involved: {row.willing.replace('_', ' ')})"
-    if section == "outcomes" and (row.scale_now is not None or row.scale_goal is not None):
-        now = "?" if row.scale_now is None else row.scale_now
-        goal = "?" if row.scale_goal is None else row.scale_goal
+    text = entry["text"]
+    if section == "strengths_family" and entry["willing"]:
+        text += f" (wants to be involved: {entry['willing'].replace('_', ' ')})"
+    if section == "outcomes" and (entry["scale_now"] is not None or entry["scale_goal"] is not None):
+        now = "?" if entry["scale_now"] is None else entry["scale_now"]
+        goal = "?" if entry["scale_goal"] is None else entry["scale_goal"]
         text += f" (now {now} out of 10, aiming for {goal})"
     if section == "positive_risks":
-        if row.concern:
-            text += f" (worry: {row.concern})"
-        if row.safer:
-            text += f" (what would help: {row.safer})"
+        if entry["concern"]:
+            text += f" (worry: {entry['concern']})"
+        if entry["safer"]:
+            text += f" (what would help: {entry['safer']})"
     return text
 
 
-def summary_text(session: Session, conversation: Conversation) -> str:
-    """Everything the person told us, grouped by section, in their words."""
+def summary_text(record: dict) -> str:
+    """The record read back: every section, grouped, in the person's words."""
     titles = prompts()["section_titles"]
     parts = []
-    if conversation.preferred_name:
-        parts.append(f"{titles['preferred_name']}: {conversation.preferred_name}")
+    if record["preferred_name"]:
+        parts.append(f"{titles['preferred_name']}: {record['preferred_name']}")
     for section in LIST_SECTIONS:
-        rows = _section_items(session, conversation, section)
-        if rows:
-            lines = "\n".join(f"- {_describe(section, row)}" for row in rows)
+        entries = record_section(record, section)
+        if entries:
+            lines = "\n".join(f"- {_describe(section, entry)}" for entry in entries)
             parts.append(f"{titles[section]}:\n{lines}")
-    name = f", {conversation.preferred_name}" if conversation.preferred_name else ""
+    name = f", {record['preferred_name']}" if record["preferred_name"] else ""
     heading = prompts()["messages"]["summary_heading"].format(name=name)
     if not parts:
         return f"{heading}\n{prompts()['messages']['summary_empty']}"
@@ -370,7 +376,7 @@ def _next_followup(conversation: Conversation, section: str) -> None:
 def answer(session: Session, conversation: Conversation, text: str, intent: Optional[str], message_id: str) -> Turn:
     """Apply the person's answer to the current question."""
     welcome = []
-    if conversation.status == "paused":
+    if conversation.status == "paused" and conversation.step not in MOVE_STEPS:
         conversation.status = "active"
         repo.touch(conversation)
         welcome = [message("welcome_back")]
@@ -704,11 +710,13 @@ def remove_item(session: Session, conversation: Conversation, text: str) -> Turn
     """Remove item N of the section being reviewed."""
     if conversation.step != "review" or conversation.step_data["section"] == "preferred_name":
         return Turn([message("remove_where")])
-    rows = _section_items(session, conversation, conversation.step_data["section"])
+    section = conversation.step_data["section"]
+    entries = record_section(build_record(session, conversation.id), section)
     number = parse_item_number(text)
-    if number is None or not rows or not (1 <= number <= len(rows) or number == -1):
+    if number is None or not entries or not (1 <= number <= len(entries) or number == -1):
         return Turn([message("remove_which")])
-    row = rows[number - 1] if number > 0 else rows[-1]
+    entry = entries[number - 1] if number > 0 else entries[-1]
+    row = repo.get_item(session, LIST_SECTIONS[section].table, entry["id"])
     repo.delete_item(session, row)
     return Turn([message("removed", text=row.text)])
 
@@ -729,7 +737,7 @@ def pause(session: Session, conversation: Conversation) -> Turn:
 
 
 def greet(conversation: Conversation) -> Turn:
-    if conversation.status == "paused":
+    if conversation.status == "paused" and conversation.step not in MOVE_STEPS:
         conversation.status = "active"
         repo.touch(conversation)
         return Turn([message("welcome_back")])

@@ -12,6 +12,9 @@ import re
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+")
 _MAX_LIST_WORDS = 6
+# A part that starts like a clause ("when it rains", "but I") belongs to a sentence.
+_CLAUSE = re.compile(
+    r"^(when|if|because|as|while|since|although|though|but|so|after|before|until|unless|once|then|or)\b", re.I)
 
 
 def split_items(text: str) -> list[str]:
@@ -34,6 +37,8 @@ def _split_short_list(line: str) -> list[str]:
     if match and all(len(p.split()) <= _MAX_LIST_WORDS for p in (*parts[:-1], match.group(1), match.group(2))):
         parts = parts[:-1] + [match.group(1), match.group(2)]
     parts = [re.sub(r"^and\s+", "", part) for part in parts]
+    if any(_CLAUSE.match(part) for part in parts):
+        return [line]  # "when it rains, I stay in and read": one sentence
     if len(parts) >= 3 and all(0 < len(part.split()) <= _MAX_LIST_WORDS for part in parts):
         return parts
     return [line]

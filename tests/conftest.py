@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import uuid
-from typing import Any, Optional
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Optional
 
 import pytest
 import sqlalchemy as sa
@@ -64,11 +66,12 @@ def create_postgres_database() -> tuple[str, callable]:
     return url, drop
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    """A freshly migrated database URL: SQLite file, then PostgreSQL."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.db'}"
+@contextmanager
+def migrated_database(kind: str, directory: Path) -> Iterator[str]:
+    """The URL of a new, migrated database: a SQLite file in `directory`, or a
+    uniquely named PostgreSQL database that is dropped afterwards."""
+    if kind == "sqlite":
+        url = f"sqlite:///{directory / 'test.db'}"
         migrate(url)
         yield url
         return
@@ -78,6 +81,13 @@ def database_url(request, tmp_path):
         yield url
     finally:
         drop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """A freshly migrated database URL: SQLite file, then PostgreSQL."""
+    with migrated_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

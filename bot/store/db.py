@@ -14,22 +14,31 @@ from bot import config
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
+# Every statement must finish well inside Rasa's 60 s conversation lock, so that a
+# stuck database gives the person an apology instead of a silent, dropped turn.
+STATEMENT_TIMEOUT_SECONDS = 10
+
+
 def make_engine(url: str) -> sa.engine.Engine:
     """An engine for `url`. SQLite gets WAL, a busy timeout and foreign keys, because
-    the Rasa server and the action server write to the same file."""
+    the Rasa server and the action server write to the same file; PostgreSQL gets
+    connect and statement timeouts."""
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30}, future=True)
+        engine = sa.create_engine(url, connect_args={"timeout": STATEMENT_TIMEOUT_SECONDS}, future=True)
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={STATEMENT_TIMEOUT_SECONDS * 1000}")
             cursor.close()
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True, future=True)
+    connect_args = {}
+    if url.startswith("postgresql"):
+        connect_args = {"connect_timeout": 5, "options": f"-c statement_timeout={STATEMENT_TIMEOUT_SECONDS * 1000}"}
+    return sa.create_engine(url, pool_pre_ping=True, future=True, connect_args=connect_args)
 
 
 def migrate(url: Optional[str] = None, revision: str = "head") -> None:

@@ -162,6 +162,30 @@ async def test_go_back_from_the_summary_returns_to_the_summary(active_store, mak
     assert text == "Here is what you told me, Jo:\n\nYour name: Jo\n\nWhat matters to you:\n- my garden\n\nIs this right?"
 
 
+async def test_go_back_at_the_summary_asks_which_part_and_the_button_opens_it(active_store, make_tracker):
+    await reach(make_tracker, "summary")
+
+    events, dispatcher = await run_action(ActionGoBack(), make_tracker, "go back", intent="go_back")
+
+    assert events == []
+    assert said(dispatcher) == []
+    assert conversation_of(active_store).step == "summary:change"
+    _, dispatcher = await ask(make_tracker)
+    [(text, choices)] = said(dispatcher)
+    assert text == "Which part would you like to change?"
+    payload = choices[1]["payload"]
+    assert choices[1]["title"] == "What matters to you"
+
+    events, dispatcher = await run_action(ActionGoBack(), make_tracker, payload, intent="go_back")
+
+    assert events == []
+    found = conversation_of(active_store)
+    assert (found.step, found.step_data["section"]) == ("review", "what_matters")
+    assert found.step_data["return"] == {"stage": "summary", "step": "summary:confirm", "step_data": {}}
+    _, dispatcher = await ask(make_tracker)
+    assert said(dispatcher) == ["What matters to you: You have not told me anything about this yet." + REVIEW_TAIL]
+
+
 async def test_go_back_before_consent_is_refused(active_store, make_tracker):
     await start(make_tracker)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 
 import actions.common
+from actions.pause import ActionPause
 from bot.store import repository as repo
 from tests.actions.helpers import (
     ANSWER_EMPTIED,
     APOLOGY,
-    CONSENT,
     NOTHING,
     SENDER,
     answer,
@@ -19,6 +19,7 @@ from tests.actions.helpers import (
     processed,
     reach,
     record_of,
+    run_action,
     said,
     stage_set,
     start,
@@ -391,8 +392,14 @@ async def test_summary_not_right_asks_which_part(active_store, make_tracker):
     _, dispatcher = await ask(make_tracker)
     [(text, choices)] = said(dispatcher)
     assert text == "Which part would you like to change?"
-    assert choices[:2] == buttons(("Your name", "change your name"), ("What matters to you", "change what matters to you"))
-    assert len(choices) == 9
+    assert choices[:2] == buttons(
+        ("Your name", "go back to your name"), ("What matters to you", "go back to what matters to you")
+    )
+    assert [choice["title"] for choice in choices] == [
+        "Your name", "What matters to you", "What is working well", "What is not working so well",
+        "What you are good at", "The people around you", "Your community", "What you want to be different",
+        "Things you want to do",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -444,9 +451,6 @@ async def test_unclear_share_answer_changes_nothing(active_store, make_tracker):
 # ------------------------------------------------------------------ asking, and failures
 
 async def test_ask_after_pause_says_nothing_but_keeps_the_stage(active_store, make_tracker):
-    from actions.pause import ActionPause
-    from tests.actions.helpers import run_action
-
     await reach(make_tracker, "what_matters")
     await run_action(ActionPause(), make_tracker, "stop for now", intent="pause")
 
@@ -454,6 +458,35 @@ async def test_ask_after_pause_says_nothing_but_keeps_the_stage(active_store, ma
 
     assert events == stage_set("what_matters")
     assert said(dispatcher) == []
+
+
+async def test_an_answer_after_a_pause_welcomes_back_and_is_stored(active_store, make_tracker):
+    await reach(make_tracker, "what_matters")
+    await run_action(ActionPause(), make_tracker, "stop for now", intent="pause")
+
+    events, dispatcher = await answer(make_tracker, "my cat and my garden; my church")
+
+    assert events == ANSWER_EMPTIED
+    assert said(dispatcher) == [
+        "Welcome back. Let us carry on where you left off.",
+        'Thank you. I have saved: "my cat and my garden"; "my church".',
+    ]
+    assert texts(record_of(active_store), "what_matters") == ["my cat and my garden", "my church"]
+    assert conversation_of(active_store).status == "active"
+
+
+async def test_ok_after_a_pause_only_welcomes_back(active_store, make_tracker):
+    await reach(make_tracker, "what_matters")
+    await run_action(ActionPause(), make_tracker, "stop for now", intent="pause")
+
+    events, dispatcher = await answer(make_tracker, "ok", intent="affirm")
+
+    assert events == ANSWER_EMPTIED
+    assert said(dispatcher) == ["Welcome back. Let us carry on where you left off."]
+    found = conversation_of(active_store)
+    assert (found.status, found.step) == ("active", "what_matters:ask")
+    _, dispatcher = await ask(make_tracker)
+    assert said(dispatcher) == ["What is important to you in your life right now?"]
 
 
 async def test_validation_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):

@@ -80,18 +80,20 @@ async def test_pausing_again_gives_a_new_code_and_the_old_one_stops_working(acti
     assert not code_works(active_store, reference, first) or first == second
 
 
-async def test_pause_before_consent_saves_nothing(active_store, make_tracker):
+async def test_pause_before_consent_stops_without_a_code(active_store, make_tracker):
     await start(make_tracker)
+    with active_store.transaction() as session:
+        code_hash = repo.conversation_for_sender(session, SENDER).resume_code_hash
 
     events, dispatcher = await run_action(ActionPause(), make_tracker, "stop", intent="pause")
 
     assert events == []
-    assert said(dispatcher) == [
-        "That is OK. I will not save anything. If you change your mind, just say yes. "
-        "You can also talk to a person at Testshire Council on 01632 960 111 (weekdays 9 to 5)."
-    ]
+    assert said(dispatcher) == ["OK, we can stop here. Nothing has been saved. You can start again at any time."]
     record = record_of(active_store)
-    assert (record["status"], record["paused_at"]) == ("active", None)
+    assert (record["status"], record["paused_at"], record["consent"]) == ("paused", None, False)
+    assert conversation_of(active_store).resume_code_hash == code_hash  # no new code was issued
+    _, dispatcher = await ask(make_tracker)
+    assert said(dispatcher) == []
 
 
 async def test_pause_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):

@@ -197,11 +197,6 @@ async def test_the_help_lines_are_sent_when_storing_the_event_fails(active_store
     assert conversation_of(active_store).safety_flag is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: after 'no' to saving (status declined) question() asks nothing, yet the next 'yes' is "
-    "taken as the pass-on wish the person was never asked",
-)
 async def test_after_declining_consent_the_pass_on_question_is_asked_before_it_is_answered(active_store, make_tracker):
     await start(make_tracker)
     await converse(make_tracker, [("no", "deny")])

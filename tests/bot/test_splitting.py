@@ -14,6 +14,8 @@ from bot.splitting import split_items
     ("fish and chips", ["fish and chips"]),
     ("Sarah, my daughter", ["Sarah, my daughter"]),
     ("when it rains, I stay in and read a book by the fire with the cat", ["when it rains, I stay in and read a book by the fire with the cat"]),
+    ("when it rains, I like to stay in and read", ["when it rains, I like to stay in and read"]),
+    ("my friends, but only on Sundays, and my dog", ["my friends, but only on Sundays, and my dog"]),
     ("   ", []),
 ])
 def test_split_items(text, items):

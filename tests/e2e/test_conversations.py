@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from bot.store import db as store_db
-from bot.store import migrate
 from bot.store import repository as repo
 from bot.store.record import build_record
-from tests.conftest import create_postgres_database
+from tests.conftest import migrated_database
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,17 +76,8 @@ class Servers:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def database_url(request, tmp_path_factory):
     """The embedded SQLite default, then PostgreSQL as in production."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'conversations.db'}"
-        migrate(url)
+    with migrated_database(request.param, tmp_path_factory.mktemp("e2e")) as url:
         yield url
-        return
-    url, drop = create_postgres_database()
-    try:
-        migrate(url)
-        yield url
-    finally:
-        drop()
 
 
 @pytest.fixture(scope="module")
