@@ -21,6 +21,7 @@ from bot import interview
 from bot.store import get_store
 from bot.store import repository as repo
 from bot.store.models import Conversation
+from bot.wording import council_fields
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ class MoveAction(Action, abc.ABC):
 def apologise(dispatcher: CollectingDispatcher) -> None:
     """Tell the person something went wrong, and how to get help."""
     try:
-        fields = interview._council_fields()
+        fields = council_fields()
         contact = f" If it keeps happening, call {fields['council_name']} on {fields['council_phone']}."
     except Exception:  # noqa: BLE001 - a broken config must not hide the apology
         contact = ""

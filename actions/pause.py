@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from actions.common import MoveAction, latest_text
 from bot import interview
+from bot.parsing import parse_resume
 
 
 class ActionPause(MoveAction):
@@ -20,7 +21,7 @@ class ActionResume(MoveAction):
         reference = next(tracker.get_latest_entity_values("reference"), None)
         code = next(tracker.get_latest_entity_values("resume_code"), None)
         if not (reference and code):
-            reference, code = interview.parse_resume(latest_text(tracker))
+            reference, code = parse_resume(latest_text(tracker))
         if reference and code:
             return interview.resume_with_code(session, conversation, tracker.sender_id, reference, code)
         return interview.resume_here(conversation)

@@ -18,9 +18,4 @@ class ActionStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        def start(session, found):
-            if found.consent:  # an existing conversation for this sender
-                return interview.greet(found)
-            return interview.Turn([interview.Say(interview.prompts()["intro"])])
-
-        return apply_move(self.name(), tracker, dispatcher, start)
+        return apply_move(self.name(), tracker, dispatcher, lambda session, found: interview.start(found))

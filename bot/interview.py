@@ -14,29 +14,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
 from sqlalchemy.orm import Session
 
 from bot import config, safety
+from bot.parsing import (
+    DONE, NO, NOT_SURE, YES, parse_item_number, parse_scale, preferred_name, section_in, who_of, yes_no,
+)
 from bot.splitting import split_items
 from bot.stages import SECTIONS, STAGES, next_stage
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
 from bot.store.record import build_record
-
-PROMPTS_FILE = Path(__file__).with_name("prompts.yml")
-
-
-@dataclass
-class Say:
-    """One message to the person, with optional quick-reply buttons."""
-
-    text: str
-    buttons: list[dict] = field(default_factory=list)
+from bot.wording import Say, message, prompts, step_prompt
 
 
 @dataclass
@@ -88,69 +79,6 @@ STAGE_FIRST_STEP = {
 # the person was on.
 MOVE_STEPS = ("review", "delete_confirm", "handoff_consent", "handoff_contact", "safety_pass_on", "safety_continue")
 
-_YES = re.compile(r"^\s*(yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|correct|right|that'?s right|carry on)\b", re.I)
-_NO = re.compile(r"^\s*(no|nope|nah|not really|n|nothing|none|stop)\b", re.I)
-_NOT_SURE = re.compile(r"\b(not sure|don'?t know|dunno|maybe|unsure|no idea)\b", re.I)
-_DONE = re.compile(r"^\s*(done|finished|that'?s (it|all|everything)|nothing( else)?|no( thanks?)?|all done)\b", re.I)
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten".split())}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}
-_RELATIONS = (
-    "daughter", "son", "wife", "husband", "partner", "friend", "neighbour", "neighbor", "sister",
-    "brother", "mum", "mother", "dad", "father", "grandson", "granddaughter", "grandchildren",
-    "grandkids", "niece", "nephew", "cousin", "aunt", "uncle", "carer", "son-in-law",
-    "daughter-in-law", "stepson", "stepdaughter", "family", "children", "kids", "boyfriend", "girlfriend",
-)
-_SECTION_WORDS = {
-    "preferred_name": ("name", "call me"),
-    "what_matters": ("matter", "important"),
-    "working_well": ("working well", "going well", "goes well"),
-    "not_working": ("not working", "not going well", "hard", "difficult", "not so well"),
-    "strengths_personal": ("good at", "strength", "skill", "personal"),
-    "strengths_family": ("family", "friend", "people", "daughter", "son", "wife", "husband", "who"),
-    "strengths_community": ("community", "group", "club", "place", "church", "neighbour"),
-    "outcomes": ("different", "outcome", "better", "change in", "goal", "scale"),
-    "positive_risks": ("risk", "worry", "worries", "want to do", "safely"),
-}
-
-
-# ---------------------------------------------------------------- wording
-
-@lru_cache(maxsize=None)
-def prompts() -> dict:
-    return yaml.safe_load(PROMPTS_FILE.read_text(encoding="utf-8"))
-
-
-def _council_fields() -> dict:
-    council = config.council()
-    return {
-        "council_name": council.name,
-        "council_phone": council.phone,
-        "council_hours": council.hours,
-        "safeguarding_phone": council.safeguarding_phone,
-        "safeguarding_hours": council.safeguarding_hours,
-        "out_of_hours_phone": council.out_of_hours_phone,
-    }
-
-
-def message(key: str, **values) -> Say:
-    """A line from `messages` in prompts.yml, with council details available."""
-    return Say(prompts()["messages"][key].format(**_council_fields(), **values))
-
-
-def _step_prompt(key: str, **values) -> Say:
-    entry = prompts()["steps"][key]
-    if isinstance(entry, str):
-        return Say(entry.format(**values))
-    buttons = [{"title": title, "payload": payload} for title, payload in entry.get("buttons", [])]
-    return Say(entry["text"].format(**values), buttons)
-
-
-def stage_label(stage: str) -> str:
-    return prompts()["stage_labels"][stage]
-
-
 # ---------------------------------------------------------------- state helpers
 
 def _section(step: str) -> str:
@@ -181,69 +109,6 @@ def _return(conversation: Conversation) -> None:
     _set_step(conversation, saved["step"], **saved["step_data"])
 
 
-def _yes_no(text: str, intent: Optional[str]) -> Optional[bool]:
-    if intent == "affirm":
-        return True
-    if intent == "deny":
-        return False
-    if _NO.match(text):
-        return False
-    if _YES.match(text):
-        return True
-    return None
-
-
-def parse_scale(text: str) -> Optional[int]:
-    """A 0-10 number in the text ("about a 4", "7/10", "six"), or None."""
-    match = re.search(r"\b(10|[0-9])\b", text)
-    if match:
-        return int(match.group(1))
-    for word, value in _NUMBER_WORDS.items():
-        if re.search(rf"\b{word}\b", text, re.I):
-            return value
-    return None
-
-
-def parse_item_number(text: str) -> Optional[int]:
-    """The item a person points at ("remove 2", "the second one", "the last one")."""
-    match = re.search(r"\b(\d{1,3})\b", text)
-    if match:
-        return int(match.group(1))
-    lowered = text.lower()
-    for word, value in {**_ORDINALS, **_NUMBER_WORDS}.items():
-        if re.search(rf"\b{word}\b", lowered):
-            return value
-    return None
-
-
-def preferred_name(text: str) -> str:
-    """The name in "call me Bob" / "my name is Bob" / "Bob"."""
-    match = re.search(r"\bcalls? me\s+(.+)$", text, re.I) or re.search(
-        r"\b(?:my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
-    name = (match.group(1) if match else text).strip().strip(".!")
-    return name[:100]
-
-
-def who_of(text: str) -> Optional[str]:
-    """Who a family or friends strength is about: "my daughter Sarah", "Pat"."""
-    pattern = r"\b(?:my|our)\s+(" + "|".join(re.escape(r) for r in _RELATIONS) + r")\b(\s+[A-Z][a-z]+)?"
-    match = re.search(pattern, text, re.I)
-    if match:
-        return (match.group(0)).strip()
-    name = re.match(r"^\s*([A-Z][a-z]+)\b", text)
-    if name and name.group(1).lower() not in {"i", "we", "my", "the", "she", "he", "they", "our", "a", "and"}:
-        return name.group(1)
-    return None
-
-
-def section_in(text: str) -> Optional[str]:
-    lowered = text.lower()
-    for section, words in _SECTION_WORDS.items():
-        if any(word in lowered for word in words):
-            return section
-    return None
-
-
 # ---------------------------------------------------------------- questions
 
 def question(session: Session, conversation: Conversation) -> list[Say]:
@@ -256,32 +121,32 @@ def question(session: Session, conversation: Conversation) -> list[Say]:
     if step == "review":
         return [_review_prompt(session, conversation, data["section"])]
     if step in MOVE_STEPS:
-        return [_step_prompt(step)]
+        return [step_prompt(step)]
     if step == "summary:confirm":
-        return [_step_prompt(step, summary=summary_text(build_record(session, conversation.id)))]
+        return [step_prompt(step, summary=summary_text(build_record(session, conversation.id)))]
     if step == "summary:change":
         return [_change_prompt(session, conversation)]
     if step == "done:closed":
-        return [_step_prompt(step, reference=conversation.reference)]
+        return [step_prompt(step, reference=conversation.reference)]
     section, phase = _section(step), _phase(step)
     if section in LIST_SECTIONS and phase in LIST_SECTIONS[section].followups:
         item = repo.get_item(session, LIST_SECTIONS[section].table, data["pending"][0])
-        return [_step_prompt(step, item=item.text, who=getattr(item, "who", None) or "they")]
-    return [_step_prompt(step)]
+        return [step_prompt(step, item=item.text, who=getattr(item, "who", None) or "they")]
+    return [step_prompt(step)]
 
 
 def _review_prompt(session: Session, conversation: Conversation, section: str) -> Say:
     if section == "preferred_name":
-        return _step_prompt("review_name", name=conversation.preferred_name or "nothing yet")
+        return step_prompt("review_name", name=conversation.preferred_name or "nothing yet")
     title = prompts()["section_titles"][section]
     entries = record_section(build_record(session, conversation.id), section)
     listing = "\n".join(f"{n}. {_describe(section, entry)}" for n, entry in enumerate(entries, 1))
     body = f"{title}:\n{listing}" if entries else f"{title}: {prompts()['messages']['review_empty']}"
-    return _step_prompt("review", items=body)
+    return step_prompt("review", items=body)
 
 
 def _change_prompt(session: Session, conversation: Conversation) -> Say:
-    say = _step_prompt("summary:change")
+    say = step_prompt("summary:change")
     titles = prompts()["section_titles"]
     # The payload names the section, so it works as a typed "go back to ..." too.
     say.buttons = [{"title": titles[section], "payload": f"go back to {titles[section].lower()}"}
@@ -390,7 +255,7 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
 
 
 def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
-    said = _yes_no(text, intent)
+    said = yes_no(text, intent)
     if said is True:
         conversation.consent = True
         conversation.consent_at = utcnow()
@@ -423,9 +288,9 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     """`ask`, `more` and `tell` of every list section."""
     section = _section(conversation.step)
     short = len(text.split()) <= 3
-    if intent == "deny" or (short and _NO.match(text)):
+    if intent == "deny" or (short and NO.match(text)):
         return Turn(_after_section(session, conversation, section))
-    if intent == "affirm" or (short and _YES.match(text)):
+    if intent == "affirm" or (short and YES.match(text)):
         _set_step(conversation, f"{section}:tell")
         return Turn([message("go_on")])
     texts = split_items(text)
@@ -455,10 +320,10 @@ def _current_item(session, conversation):
 
 def _answer_willing(session, conversation, text, intent, message_id) -> Turn:
     item = _current_item(session, conversation)
-    if _NOT_SURE.search(text):
+    if NOT_SURE.search(text):
         item.willing = "not_sure"
     else:
-        said = _yes_no(text, intent)
+        said = yes_no(text, intent)
         if said is None:
             return Turn([message("yes_no")])
         item.willing = "yes" if said else "no"
@@ -468,7 +333,7 @@ def _answer_willing(session, conversation, text, intent, message_id) -> Turn:
 
 def _answer_scale(session, conversation, text, intent, message_id) -> Turn:
     item = _current_item(session, conversation)
-    if intent == "deny" or _NOT_SURE.search(text):
+    if intent == "deny" or NOT_SURE.search(text):
         _next_followup(conversation, "outcomes")
         return Turn([message("skipped")])
     value = parse_scale(text)
@@ -488,7 +353,7 @@ def _answer_risk_detail(session, conversation, text, intent, message_id) -> Turn
 
 
 def _answer_summary(session, conversation, text, intent, message_id) -> Turn:
-    said = _yes_no(text, intent)
+    said = yes_no(text, intent)
     if said is True:
         conversation.summary_confirmed = True
         return Turn([message("summary_confirmed")] + _enter(session, conversation, "done"))
@@ -500,7 +365,7 @@ def _answer_summary(session, conversation, text, intent, message_id) -> Turn:
 
 
 def _answer_change(session, conversation, text, intent, message_id) -> Turn:
-    if intent == "deny" or _DONE.match(text):
+    if intent == "deny" or DONE.match(text):
         _set_step(conversation, "summary:confirm")
         return Turn([])
     section = section_in(text)
@@ -510,7 +375,7 @@ def _answer_change(session, conversation, text, intent, message_id) -> Turn:
 
 
 def _answer_share(session, conversation, text, intent, message_id) -> Turn:
-    said = _yes_no(text, intent)
+    said = yes_no(text, intent)
     if said is None:
         return Turn([message("yes_no")])
     conversation.share_with_council = said
@@ -526,7 +391,7 @@ def _answer_closed(session, conversation, text, intent, message_id) -> Turn:
 
 def _answer_review(session, conversation, text, intent, message_id) -> Turn:
     section = conversation.step_data["section"]
-    if intent in ("deny", "affirm") or _DONE.match(text):
+    if intent in ("deny", "affirm") or DONE.match(text):
         _return(conversation)
         return Turn([message("ack")])
     if section == "preferred_name":
@@ -539,7 +404,7 @@ def _answer_review(session, conversation, text, intent, message_id) -> Turn:
 
 
 def _answer_delete(session, conversation, text, intent, message_id) -> Turn:
-    said = _yes_no(text, intent)
+    said = yes_no(text, intent)
     if said is True:
         repo.erase(session, conversation.id)
         return Turn([message("deleted")], erased=True)
@@ -550,7 +415,7 @@ def _answer_delete(session, conversation, text, intent, message_id) -> Turn:
 
 
 def _answer_handoff_consent(session, conversation, text, intent, message_id) -> Turn:
-    said = _yes_no(text, intent)
+    said = yes_no(text, intent)
     if said is None:
         return Turn([message("yes_no")])
     if said:
@@ -570,7 +435,7 @@ def _answer_handoff_contact(session, conversation, text, intent, message_id) -> 
 
 
 def _answer_safety_pass_on(session, conversation, text, intent, message_id) -> Turn:
-    said = _yes_no(text, intent)
+    said = yes_no(text, intent)
     if said is None:
         return Turn([message("yes_no")])
     event = repo.latest_safety_event(session, conversation.id)
@@ -736,6 +601,13 @@ def pause(session: Session, conversation: Conversation) -> Turn:
     return Turn([message("pause", reference=conversation.reference, code=code, days=config.retention_days())])
 
 
+def start(conversation: Conversation) -> Turn:
+    """The first message: what this is (or hello again, for a known conversation)."""
+    if conversation.consent:
+        return greet(conversation)
+    return Turn([Say(prompts()["intro"])])
+
+
 def greet(conversation: Conversation) -> Turn:
     if conversation.status == "paused" and conversation.step not in MOVE_STEPS:
         conversation.status = "active"
@@ -785,19 +657,6 @@ def safety_response(session: Session, conversation: Conversation, text: str, mes
     if conversation.step not in ("safety_pass_on", "safety_continue"):
         _interrupt(conversation, "safety_pass_on")
     return Turn(safety_lines(text))
-
-
-_REFERENCE = re.compile(r"\b([A-HJ-NP-Z2-9]{4})-?([A-HJ-NP-Z2-9]{4})\b", re.I)
-_CODE = re.compile(r"\b(\d{6})\b")
-
-
-def parse_resume(text: str) -> tuple[Optional[str], Optional[str]]:
-    """The reference ("ABCD-EFGH", any case, hyphen optional) and code in a message."""
-    reference, code = _REFERENCE.search(text), _CODE.search(text)
-    return (
-        f"{reference.group(1)}-{reference.group(2)}".upper() if reference else None,
-        code.group(1) if code else None,
-    )
 
 
 def resume_with_code(

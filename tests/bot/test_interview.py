@@ -4,6 +4,8 @@ import itertools
 import pytest
 
 from bot import interview as iv
+from bot.parsing import section_in
+from bot.stages import SECTIONS
 from bot.store import repository as repo
 from bot.store.record import build_record
 
@@ -215,17 +217,11 @@ def test_change_something_at_the_summary_asks_which_part(store):
         [say] = iv.question(session, repo.get_conversation(session, p.id))
     payloads = [button["payload"] for button in say.buttons]
     assert "go back to what matters to you" in payloads
-    assert [iv.section_in(payload) for payload in payloads] == list(iv.SECTIONS)
+    assert [section_in(payload) for payload in payloads] == list(SECTIONS)
     p.move(lambda s, c: iv.go_back(s, c, "go back to your community"))
     assert p.state()[1] == "review"
     p.says("done", "deny")
     assert p.state()[1] == "summary:confirm"
-
-
-def test_preferred_name_prefers_what_people_call_them():
-    assert iv.preferred_name("My name's Margaret but everyone calls me Peggy") == "Peggy"
-    assert iv.preferred_name("call me Bob.") == "Bob"
-    assert iv.preferred_name("Mrs Khan") == "Mrs Khan"
 
 
 def test_safety_then_stop_before_consent_stops_without_looping(store):

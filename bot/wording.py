@@ -1,0 +1,51 @@
+"""Everything the assistant says comes from prompts.yml, through these functions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot import config
+
+PROMPTS_FILE = Path(__file__).with_name("prompts.yml")
+
+
+@dataclass
+class Say:
+    """One message to the person, with optional quick-reply buttons."""
+
+    text: str
+    buttons: list[dict] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def prompts() -> dict:
+    return yaml.safe_load(PROMPTS_FILE.read_text(encoding="utf-8"))
+
+
+def council_fields() -> dict:
+    """The council's contact details, named as prompts.yml uses them."""
+    council = config.council()
+    return {
+        "council_name": council.name,
+        "council_phone": council.phone,
+        "council_hours": council.hours,
+        "safeguarding_phone": council.safeguarding_phone,
+        "safeguarding_hours": council.safeguarding_hours,
+        "out_of_hours_phone": council.out_of_hours_phone,
+    }
+
+
+def message(key: str, **values) -> Say:
+    """A line from `messages` in prompts.yml, with council details available."""
+    return Say(prompts()["messages"][key].format(**council_fields(), **values))
+
+
+def step_prompt(key: str, **values) -> Say:
+    entry = prompts()["steps"][key]
+    if isinstance(entry, str):
+        return Say(entry.format(**values))
+    buttons = [{"title": title, "payload": payload} for title, payload in entry.get("buttons", [])]
+    return Say(entry["text"].format(**values), buttons)
