@@ -82,7 +82,9 @@ def serve(model: str, rasa_port: int = 5005, action_port: int = 5055, startup_ti
         signal.signal(signal.SIGTERM, on_signal)
         specs = commands(model, rasa_port, action_port, endpoints)
         for name, command, _url in specs:
-            children.append((name, subprocess.Popen(command, cwd=config.ROOT, env=env)))
+            # A session of their own: Ctrl-C reaches only this process, which then
+            # stops the children in order instead of racing them.
+            children.append((name, subprocess.Popen(command, cwd=config.ROOT, env=env, start_new_session=True)))
         print(f"starting the action server on {HOST}:{action_port} and Rasa on {HOST}:{rasa_port} "
               f"(database: {config.database_url()})", flush=True)
         pending = {name: url for name, _command, url in specs}
