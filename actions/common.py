@@ -103,7 +103,13 @@ class MoveAction(Action, abc.ABC):
         """Change the conversation and say what to tell the person."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
-        return apply_move(self.name(), tracker, dispatcher, lambda session, found: self.move(session, found, tracker))
+        def move_or_answer(session: Session, found: Conversation) -> interview.Turn:
+            text = latest_text(tracker)
+            if interview.is_a_name_answer(found, text):  # "Barry" read as chit-chat
+                return interview.answer(session, found, text, "inform", message_id(tracker))
+            return self.move(session, found, tracker)
+
+        return apply_move(self.name(), tracker, dispatcher, move_or_answer)
 
 
 def apologise(dispatcher: CollectingDispatcher) -> None:

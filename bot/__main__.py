@@ -2,7 +2,8 @@
 
     python -m bot record <id or reference>   print a conversation's record as JSON
     python -m bot db upgrade                 create or update the database schema
-    python -m bot serve                      run the Rasa server and the action server
+    python -m bot serve                      run the gateway, the Rasa server and the action server
+    python -m bot gateway                    run only the web gateway
 """
 from __future__ import annotations
 
@@ -20,16 +21,27 @@ def main(argv=None) -> int:
     record.add_argument("conversation", help="conversation id or reference (ABCD-EFGH)")
     db = commands.add_parser("db", help="database schema")
     db.add_argument("action", choices=["upgrade"], help="apply Alembic migrations")
-    serve = commands.add_parser("serve", help="run the Rasa server and the action server on 127.0.0.1")
+    serve = commands.add_parser("serve", help="run the gateway, the Rasa server and the action server")
     serve.add_argument("--model", default=str(config.ROOT / "models" / "current.tar.gz"))
+    serve.add_argument("--port", type=int, default=8000, help="the web gateway's port")
     serve.add_argument("--rasa-port", type=int, default=5005)
     serve.add_argument("--action-port", type=int, default=5055)
+    gateway = commands.add_parser("gateway", help="run the web gateway")
+    gateway.add_argument("--host", default="127.0.0.1")
+    gateway.add_argument("--port", type=int, default=8000)
+    gateway.add_argument("--rasa-url", default="http://127.0.0.1:5005")
+    gateway.add_argument("--action-url", default="http://127.0.0.1:5055")
     args = parser.parse_args(argv)
 
+    if args.command == "gateway":
+        from bot.gateway.app import GatewaySettings, run
+
+        run(args.host, args.port, GatewaySettings(rasa_url=args.rasa_url, action_url=args.action_url))
+        return 0
     if args.command == "serve":
         from bot.serve import serve as run_servers
 
-        return run_servers(args.model, args.rasa_port, args.action_port)
+        return run_servers(args.model, args.rasa_port, args.action_port, args.port)
 
     if args.command == "db":
         from bot.store import migrate

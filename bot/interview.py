@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from bot import config, safety
 from bot.parsing import (
-    DONE, NO, NOT_SURE, YES, parse_item_number, parse_scale, preferred_name, section_in, who_of, yes_no,
+    DONE, NO, NOT_SURE, YES, looks_like_a_name, parse_item_number, parse_scale, preferred_name, section_in, who_of,
+    yes_no,
 )
 from bot.splitting import split_items
 from bot.stages import SECTIONS, STAGES, next_stage
@@ -51,15 +52,15 @@ class ListSection:
         return dict(self.fields)
 
 
+# Follow-up questions about each new item, in order.
+FOLLOWUPS = {
+    "strengths_family": ("willing",),
+    "outcomes": ("scale_now", "scale_goal"),
+    "positive_risks": ("concern", "safer"),
+}
 LIST_SECTIONS = {
-    "what_matters": ListSection("what_matters"),
-    "working_well": ListSection("working", (("kind", "working_well"),)),
-    "not_working": ListSection("working", (("kind", "not_working"),)),
-    "strengths_personal": ListSection("strengths", (("category", "personal"),)),
-    "strengths_family": ListSection("strengths", (("category", "family"),), ("willing",)),
-    "strengths_community": ListSection("strengths", (("category", "community"),)),
-    "outcomes": ListSection("outcomes", (), ("scale_now", "scale_goal")),
-    "positive_risks": ListSection("positive_risks", (), ("concern", "safer")),
+    section: ListSection(table, tuple(filters.items()), FOLLOWUPS.get(section, ()))
+    for section, (table, filters) in repo.SECTION_TABLES.items()
 }
 STAGE_FIRST_STEP = {
     "consent": "consent:ask",
@@ -260,6 +261,8 @@ def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
         conversation.consent = True
         conversation.consent_at = utcnow()
         conversation.status = "active"
+        if (conversation.step_data or {}).get("mode_given"):  # the gateway was told already
+            return Turn([message("ack")] + _enter(session, conversation, "about_you"))
         _set_step(conversation, "consent:who")
         return Turn([message("ack")])
     if said is False:
@@ -278,7 +281,7 @@ def _answer_who(session, conversation, text, intent, message_id) -> Turn:
 
 
 def _answer_name(session, conversation, text, intent, message_id) -> Turn:
-    if intent == "deny" or not text:
+    if not text or (intent == "deny" and NO.match(text)):  # "Nora" may be read as a "no"
         return Turn(_enter(session, conversation, "what_matters"))
     conversation.preferred_name = preferred_name(text)
     return Turn([message("ack_name", name=conversation.preferred_name)] + _enter(session, conversation, "what_matters"))
@@ -479,6 +482,14 @@ _STEP_HANDLERS = {
 
 
 # ---------------------------------------------------------------- moves (guide section 4)
+
+def is_a_name_answer(conversation: Conversation, text: str) -> bool:
+    """A bare name ("Ada", "Mrs Khan") typed when we asked what to call them.
+
+    Short names are too varied for the NLU model, which may read "Barry" as chit-chat
+    or "Bill" as hello; when we asked for a name, a name is an answer."""
+    return conversation.step == "preferred_name:ask" and looks_like_a_name(text)
+
 
 def explain_why(conversation: Conversation) -> Turn:
     return Turn([Say(prompts()["why"][conversation.stage])])

@@ -79,6 +79,18 @@ def preferred_name(text: str) -> str:
     return name[:100]
 
 
+_NAME = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][A-Za-z\u00c0-\u00ff'\u2019-]+(?:\s+[A-Z][A-Za-z\u00c0-\u00ff'\u2019-]+){0,2}\s*[.!]?\s*$")
+_NOT_NAMES = {"hello", "hi", "hiya", "help", "skip", "pass", "stop", "why", "yes", "no", "nope", "thanks", "ok", "okay",
+              "sure", "pardon", "what", "sorry", "bye", "cheers", "delete", "back", "next", "continue", "later",
+              "pause", "resume", "quit", "exit", "cancel", "start", "restart", "menu", "human", "person", "agent",
+              "remove", "change", "undo", "done", "finished", "nothing", "none", "dunno"}
+
+
+def looks_like_a_name(text: str) -> bool:
+    """One to three capitalised words, maybe with a title: "Ada", "Mrs Khan"."""
+    return bool(_NAME.match(text)) and not any(word.lower().strip(".!") in _NOT_NAMES for word in text.split())
+
+
 def who_of(text: str) -> Optional[str]:
     """Who a family or friends strength is about: "my daughter Sarah", "Pat"."""
     pattern = r"\b(?:my|our)\s+(" + "|".join(re.escape(r) for r in _RELATIONS) + r")\b(\s+[A-Z][a-z]+)?"

@@ -1,8 +1,8 @@
-"""`python -m bot serve`: run the action server and the Rasa server together.
+"""`python -m bot serve`: run the action server, the Rasa server and the web gateway.
 
-Both listen on 127.0.0.1 only. The command waits until both answer, prints where
-they are, stops both cleanly on Ctrl-C, and if either child dies it says which one
-and with what exit code, then stops the other: a crash is never hidden.
+All listen on 127.0.0.1 only. The command waits until all answer, prints the address
+to open, stops them cleanly on Ctrl-C, and if any child dies it says which one and
+with what exit code, then stops the others: a crash is never hidden.
 """
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def write_endpoints(action_port: int, directory: Path) -> Path:
     return path
 
 
-def commands(model: str, rasa_port: int, action_port: int, endpoints: Path) -> list[tuple[str, list[str], str]]:
+def commands(model: str, rasa_port: int, action_port: int, endpoints: Path, gateway_port: int
+             ) -> list[tuple[str, list[str], str]]:
     """(name, command, readiness URL) of each child."""
     return [
         ("action server", [_bin("rasa"), "run", "actions", "--actions", "actions", "-p", str(action_port)],
@@ -43,6 +44,9 @@ def commands(model: str, rasa_port: int, action_port: int, endpoints: Path) -> l
         ("Rasa server", [_bin("rasa"), "run", "--model", model, "-i", HOST, "-p", str(rasa_port),
                          "--endpoints", str(endpoints), "--credentials", str(config.ROOT / "credentials.yml")],
          f"http://{HOST}:{rasa_port}/"),
+        ("web gateway", [sys.executable, "-m", "bot", "gateway", "--host", HOST, "--port", str(gateway_port),
+                         "--rasa-url", f"http://{HOST}:{rasa_port}", "--action-url", f"http://{HOST}:{action_port}"],
+         f"http://{HOST}:{gateway_port}/api/openapi.yaml"),
     ]
 
 
@@ -67,7 +71,8 @@ def _stop(children: list[tuple[str, subprocess.Popen]]) -> None:
             child.wait()
 
 
-def serve(model: str, rasa_port: int = 5005, action_port: int = 5055, startup_timeout: float = 180) -> int:
+def serve(model: str, rasa_port: int = 5005, action_port: int = 5055, gateway_port: int = 8000,
+          startup_timeout: float = 180) -> int:
     env = {**os.environ, "SANIC_HOST": HOST, "RASA_TELEMETRY_ENABLED": "false"}
     with tempfile.TemporaryDirectory(prefix="sbc-run-") as tmp:
         endpoints = write_endpoints(action_port, Path(tmp))
@@ -80,13 +85,13 @@ def serve(model: str, rasa_port: int = 5005, action_port: int = 5055, startup_ti
 
         signal.signal(signal.SIGINT, on_signal)
         signal.signal(signal.SIGTERM, on_signal)
-        specs = commands(model, rasa_port, action_port, endpoints)
+        specs = commands(model, rasa_port, action_port, endpoints, gateway_port)
         for name, command, _url in specs:
             # A session of their own: Ctrl-C reaches only this process, which then
             # stops the children in order instead of racing them.
             children.append((name, subprocess.Popen(command, cwd=config.ROOT, env=env, start_new_session=True)))
-        print(f"starting the action server on {HOST}:{action_port} and Rasa on {HOST}:{rasa_port} "
-              f"(database: {config.database_url()})", flush=True)
+        print(f"starting the action server on {HOST}:{action_port}, Rasa on {HOST}:{rasa_port} and the web "
+              f"gateway on {HOST}:{gateway_port} (database: {config.database_url()})", flush=True)
         pending = {name: url for name, _command, url in specs}
         started = time.monotonic()
         while not stopping:
@@ -99,9 +104,8 @@ def serve(model: str, rasa_port: int = 5005, action_port: int = 5055, startup_ti
                 if _ready(url):
                     del pending[name]
                     if not pending:
-                        print(f"ready. REST channel: http://{HOST}:{rasa_port}/webhooks/rest/webhook\n"
-                              f"chat in a terminal: .venv/bin/python scripts/chat.py   (Ctrl-C here stops both)",
-                              flush=True)
+                        print(f"ready. Open http://{HOST}:{gateway_port}/ in a browser "
+                              f"(Ctrl-C here stops everything).", flush=True)
             if pending and time.monotonic() - started > startup_timeout:
                 print(f"ERROR: not ready after {startup_timeout:.0f}s: {', '.join(pending)}", file=sys.stderr)
                 _stop(children)

@@ -60,10 +60,11 @@ def measure(model: Path, rounds: int) -> dict:
         env = {**os.environ, "DATABASE_URL": url, "RASA_TELEMETRY_ENABLED": "false"}
         subprocess.run([sys.executable, "-m", "bot", "db", "upgrade"], cwd=ROOT, env=env, check=True,
                        capture_output=True)
-        rasa_port, action_port = _free_port(), _free_port()
+        rasa_port, action_port, gateway_port = _free_port(), _free_port(), _free_port()
         log = open(Path(tmp) / "serve.log", "w+")
         server = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--model", str(model),
-                                   "--rasa-port", str(rasa_port), "--action-port", str(action_port)],
+                                   "--rasa-port", str(rasa_port), "--action-port", str(action_port),
+                                   "--port", str(gateway_port)],
                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + 300

@@ -60,6 +60,18 @@ class ConversationSender(Base):
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
 
 
+class AccessToken(Base):
+    """A bearer token the gateway issued for one conversation (only its hash is kept)."""
+
+    __tablename__ = "access_tokens"
+
+    token_hash = sa.Column(sa.String(64), primary_key=True)
+    conversation_id = sa.Column(
+        sa.String(36), sa.ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
+
+
 class ProcessedMessage(Base):
     """Marks a user message as handled by an action, so a replay changes nothing."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.store.models import (
     ITEM_MODELS,
+    AccessToken,
     Conversation,
     ConversationSender,
     HandoffRequest,
@@ -75,17 +76,22 @@ def new_resume_code(conversation: Conversation) -> str:
     return code
 
 
-def create_conversation(session: Session, sender_id: str, mode: str = "self") -> tuple[Conversation, str]:
-    """A new conversation at the `consent` stage, linked to `sender_id`.
+def create_conversation(
+    session: Session, sender_id: Optional[str] = None, mode: Optional[str] = None
+) -> tuple[Conversation, str]:
+    """A new conversation at the `consent` stage, linked to `sender_id` (by default
+    its own id, as the web gateway uses it). With a `mode` given, the interview does
+    not ask who is completing it.
 
     Returns the conversation and its first resume code.
     """
+    conversation_id = str(uuid.uuid4())
     conversation = Conversation(
-        id=str(uuid.uuid4()),
-        mode=mode,
+        id=conversation_id,
+        mode=mode or "self",
         stage="consent",
         step="consent:ask",
-        step_data={},
+        step_data={"mode_given": True} if mode else {},
         status="active",
         consent=False,
         summary_confirmed=False,
@@ -100,7 +106,7 @@ def create_conversation(session: Session, sender_id: str, mode: str = "self") ->
     conversation.reference = reference
     session.add(conversation)
     session.flush()
-    link_sender(session, conversation.id, sender_id)
+    link_sender(session, conversation.id, sender_id or conversation_id)
     return conversation, code
 
 
@@ -157,6 +163,24 @@ def verify_resume(session: Session, reference: str, code: str) -> Optional[Conve
     return conversation
 
 
+def issue_token(session: Session, conversation_id: str) -> str:
+    """A new bearer token for the conversation; only its SHA-256 is stored."""
+    token = secrets.token_urlsafe(32)
+    session.add(AccessToken(token_hash=_token_hash(token), conversation_id=conversation_id))
+    session.flush()
+    return token
+
+
+def conversation_for_token(session: Session, token: str) -> Optional[str]:
+    """The conversation id a bearer token was issued for, or None."""
+    row = session.get(AccessToken, _token_hash(token))
+    return row.conversation_id if row else None
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def claim_message(session: Session, conversation_id: str, message_id: str, action: str) -> bool:
     """Mark `message_id` as handled by `action`. False if it already was (a replay)."""
     exists = session.get(ProcessedMessage, (conversation_id, message_id, action))
@@ -211,6 +235,64 @@ def get_item(session: Session, table: str, item_id: int):
 def delete_item(session: Session, row) -> None:
     session.delete(row)
     session.flush()
+
+
+# Where each record section lives: (table, filters). `preferred_name` is a column.
+SECTION_TABLES = {
+    "what_matters": ("what_matters", {}),
+    "working_well": ("working", {"kind": "working_well"}),
+    "not_working": ("working", {"kind": "not_working"}),
+    "strengths_personal": ("strengths", {"category": "personal"}),
+    "strengths_family": ("strengths", {"category": "family"}),
+    "strengths_community": ("strengths", {"category": "community"}),
+    "outcomes": ("outcomes", {}),
+    "positive_risks": ("positive_risks", {}),
+}
+
+
+def _owned_item(session: Session, conversation_id: str, section: str, item_id: Optional[int]):
+    if section not in SECTION_TABLES or item_id is None:
+        return None
+    table, filters = SECTION_TABLES[section]
+    row = get_item(session, table, item_id)
+    if row is None or row.conversation_id != conversation_id:
+        return None
+    if any(getattr(row, column) != value for column, value in filters.items()):
+        return None
+    return row
+
+
+def change_item(session: Session, conversation_id: str, section: str, item_id: Optional[int], text: str) -> bool:
+    """Replace the words of one item (or the preferred name). False if not theirs."""
+    if section == "preferred_name":
+        conversation = get_conversation(session, conversation_id)
+        if conversation is None:
+            return False
+        conversation.preferred_name = text
+        touch(conversation)
+        return True
+    row = _owned_item(session, conversation_id, section, item_id)
+    if row is None:
+        return False
+    row.text = text
+    session.flush()
+    return True
+
+
+def remove_item(session: Session, conversation_id: str, section: str, item_id: Optional[int]) -> bool:
+    """Remove one item (or the preferred name). False if it is not theirs."""
+    if section == "preferred_name":
+        conversation = get_conversation(session, conversation_id)
+        if conversation is None:
+            return False
+        conversation.preferred_name = None
+        touch(conversation)
+        return True
+    row = _owned_item(session, conversation_id, section, item_id)
+    if row is None:
+        return False
+    delete_item(session, row)
+    return True
 
 
 def add_safety_event(
@@ -287,7 +369,8 @@ def erase(session: Session, conversation_id: str) -> list[str]:
     senders = senders_of(session, conversation_id)
     if senders:
         session.execute(sa.delete(rasa_events).where(rasa_events.c.sender_id.in_(senders)))
-    for model in (*ITEM_MODELS.values(), Link, SafetyEvent, HandoffRequest, ProcessedMessage, ConversationSender):
+    for model in (*ITEM_MODELS.values(), Link, SafetyEvent, HandoffRequest, ProcessedMessage, AccessToken,
+                  ConversationSender):
         session.execute(sa.delete(model).where(model.conversation_id == conversation_id))
     session.execute(sa.delete(Conversation).where(Conversation.id == conversation_id))
     return senders

@@ -93,6 +93,7 @@ async def test_delete_everything_and_yes_erases_every_row_and_the_rasa_events(ac
     assert counts == {
         "conversations": 1,
         "conversation_senders": 1,
+        "access_tokens": 0,
         "processed_messages": counts["processed_messages"],
         "what_matters": 0,
         "working": 0,

@@ -264,3 +264,21 @@ async def test_every_move_apologises_when_the_store_is_down(active_store, make_t
 
     assert events == []
     assert said(dispatcher) == [APOLOGY]
+
+
+# ------------------------------------------------------------------ a name read as a move
+
+async def test_a_bare_name_read_as_chitchat_is_stored_as_the_name(active_store, make_tracker):
+    await reach(make_tracker, "about_you")
+    events, dispatcher = await run_action(ActionChitchat(), make_tracker, "Barry", intent="chitchat")
+    assert events == []
+    assert said(dispatcher) == ["Thank you, Barry."]
+    assert record_of(active_store)["preferred_name"] == "Barry"
+    assert where(active_store) == ("what_matters", "what_matters:ask")
+
+
+async def test_a_real_move_at_the_name_question_is_still_a_move(active_store, make_tracker):
+    await reach(make_tracker, "about_you")
+    events, dispatcher = await run_action(ActionHelp(), make_tracker, "Help", intent="help")
+    assert said(dispatcher) == [HELP]
+    assert record_of(active_store)["preferred_name"] is None

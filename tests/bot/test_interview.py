@@ -353,3 +353,17 @@ def test_safety_then_stop_pauses(store):
     said = p.says("stop for now")
     assert p.state() == ("working", "working_well:ask", "paused")
     assert "your reference" in said[0]
+
+
+def test_a_name_read_as_no_or_chitchat_is_still_a_name(store):
+    p = Person(store)
+    p.says("yes", "affirm")
+    p.says("For myself")
+    p.says("Nora", "deny")
+    assert p.record()["preferred_name"] == "Nora"
+    with store.transaction() as session:
+        conversation = repo.get_conversation(session, p.id)
+        assert iv.is_a_name_answer(conversation, "Barry") is False  # past the name question now
+        conversation.step = "preferred_name:ask"
+        assert iv.is_a_name_answer(conversation, "Barry") is True
+        assert iv.is_a_name_answer(conversation, "help") is False

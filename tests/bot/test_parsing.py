@@ -1,7 +1,7 @@
 """Reading meaning out of what people type."""
 import pytest
 
-from bot.parsing import parse_item_number, parse_resume, parse_scale, preferred_name, section_in, who_of, yes_no
+from bot.parsing import looks_like_a_name, parse_item_number, parse_resume, parse_scale, preferred_name, section_in, who_of, yes_no
 
 
 def test_preferred_name_prefers_what_people_call_them():
@@ -50,3 +50,11 @@ def test_parse_resume():
     assert parse_resume("my ref is kq7m-2xrp and code 482913") == ("KQ7M-2XRP", "482913")
     assert parse_resume("KQ7M2XRP 482913") == ("KQ7M-2XRP", "482913")
     assert parse_resume("carry on please") == (None, None)
+
+
+@pytest.mark.parametrize("text, is_name", [("Ada", True), ("Mrs Khan", True), ("Mary Jane", True),
+                                           ("Dr. Patel", True), ("O'Neill", True), ("Jos\u00e9", True),
+                                           ("Help", False), ("Hello", False), ("Skip", False), ("Pause", False),
+                                           ("my garden", False), ("Call me Ada please", False)])
+def test_looks_like_a_name(text, is_name):
+    assert looks_like_a_name(text) is is_name
