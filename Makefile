@@ -6,15 +6,26 @@ RASA := RASA_TELEMETRY_ENABLED=false $(VENV)/bin/rasa
 MODEL := models/current.tar.gz
 TRAINING_DATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) addons/safety_backstop.py
 
-.PHONY: run test install train db validate chat clean
+.PHONY: run test install train db validate chat browser clean
 
 run: install train db
 	$(PY) -m bot serve --model $(MODEL)
 
-test: install train
+test: install train browser
 	$(PY) -m pytest
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed web/node_modules/.installed
+
+# GOV.UK Frontend (served by the gateway) and axe-core (browser tests), exactly as
+# pinned in web/package-lock.json.
+web/node_modules/.installed: web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "ERROR: npm (Node.js) is needed for the web page's assets." >&2; exit 1; }
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's Chromium for the browser tests.
+browser:
+	@scripts/install-chromium.sh
 
 # Reinstall whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml

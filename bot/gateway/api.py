@@ -6,6 +6,8 @@ from typing import Optional
 
 from aiohttp import web
 
+from bot.gateway import keys
+
 from bot.gateway import service
 from bot.gateway.ratelimit import RateLimited, client_key
 from bot.gateway.service import BadRequest, Conversations, ResumeLocked, WrongResumeCode
@@ -14,7 +16,7 @@ routes = web.RouteTableDef()
 
 
 def conversations(request: web.Request) -> Conversations:
-    return request.app["conversations"]
+    return request.app[keys.CONVERSATIONS]
 
 
 async def json_object(request: web.Request) -> dict:
@@ -55,7 +57,7 @@ async def resume(request: web.Request) -> web.Response:
 
 async def limited_resume(request: web.Request, reference, code) -> dict:
     """Resume, counting wrong codes per client: too many and the client must wait."""
-    failures = request.app["resume_failures"]
+    failures = request.app[keys.RESUME_FAILURES]
     client = client_key(request)
     if failures.blocked(client):
         raise RateLimited(failures.retry_after(client))

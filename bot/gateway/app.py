@@ -9,8 +9,10 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
+from bot.gateway import keys
+
 from bot import config
-from bot.gateway import api
+from bot.gateway import api, pages
 from bot.gateway.rasa_client import AssistantUnavailable, RasaClient
 from bot.gateway.ratelimit import RateLimited, RateLimiter, client_key
 from bot.gateway.service import BadRequest, Conversations, NotFound, ResumeLocked, WrongResumeCode
@@ -38,7 +40,7 @@ class GatewaySettings:
     rasa_url: str = "http://127.0.0.1:5005"
     action_url: str = "http://127.0.0.1:5055"
     database_url: str = field(default_factory=config.database_url)
-    requests_per_minute: int = 120
+    requests_per_minute: int = field(default_factory=lambda: int(os.environ.get("SBC_REQUESTS_PER_MINUTE", "120")))
     resume_failures_per_15_minutes: int = 10
     secure_cookies: bool = field(default_factory=lambda: os.environ.get("SBC_SECURE_COOKIES", "0") == "1")
 
@@ -67,7 +69,7 @@ def error_response(request: web.Request, error: Exception) -> web.StreamResponse
     headers = {"Retry-After": str(error.retry_after)} if isinstance(error, RateLimited) else None
     if isinstance(error, AssistantUnavailable):
         logger.error("assistant unavailable: %s", error)
-    pages = request.app.get("html_error")
+    pages = request.app.get(keys.HTML_ERROR)
     if pages is not None and not request.path.startswith(("/api/", "/healthz")):
         return pages(request, status, text, headers)
     return web.json_response({"error": {"code": code, "message": text}}, status=status, headers=headers)
@@ -103,7 +105,7 @@ def _add_security_headers(request: web.Request, headers) -> None:
 
 @web.middleware
 async def rate_limit(request: web.Request, handler):
-    limiter: RateLimiter = request.app["requests"]
+    limiter: RateLimiter = request.app[keys.REQUESTS]
     client = client_key(request)
     if not request.path.startswith("/assets/") and not limiter.allow(client):
         return error_response(request, RateLimited(limiter.retry_after(client)))
@@ -113,26 +115,21 @@ async def rate_limit(request: web.Request, handler):
 def create_app(settings: GatewaySettings | None = None) -> web.Application:
     settings = settings or GatewaySettings()
     app = web.Application(middlewares=[security_headers, errors, rate_limit], client_max_size=MAX_BODY_BYTES)
-    app["settings"] = settings
-    app["requests"] = RateLimiter(settings.requests_per_minute, 60)
-    app["resume_failures"] = RateLimiter(settings.resume_failures_per_15_minutes, 15 * 60)
+    app[keys.SETTINGS] = settings
+    app[keys.REQUESTS] = RateLimiter(settings.requests_per_minute, 60)
+    app[keys.RESUME_FAILURES] = RateLimiter(settings.resume_failures_per_15_minutes, 15 * 60)
     app.add_routes(api.routes)
-    try:
-        from bot.gateway import pages
-    except ImportError:
-        pages = None
-    if pages is not None:
-        pages.setup(app)
+    pages.setup(app)
 
     async def start(app: web.Application) -> None:
-        app["http"] = aiohttp.ClientSession()
-        app["store"] = Store(settings.database_url)
-        app["conversations"] = Conversations(app["store"], RasaClient(app["http"], settings.rasa_url,
+        app[keys.HTTP] = aiohttp.ClientSession()
+        app[keys.STORE] = Store(settings.database_url)
+        app[keys.CONVERSATIONS] = Conversations(app[keys.STORE], RasaClient(app[keys.HTTP], settings.rasa_url,
                                                                       settings.action_url))
 
     async def stop(app: web.Application) -> None:
-        await app["http"].close()
-        app["store"].dispose()
+        await app[keys.HTTP].close()
+        app[keys.STORE].dispose()
 
     app.on_startup.append(start)
     app.on_cleanup.append(stop)

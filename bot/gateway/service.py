@@ -66,6 +66,13 @@ class Conversations:
         if owner is None or owner != conversation_id:
             raise NotFound(conversation_id)
 
+    async def conversation_for_token(self, token: Optional[str]) -> Optional[str]:
+        """The conversation a token opens (for the pages' session cookie), or None."""
+        return await self._db(repo.conversation_for_token, token) if token else None
+
+    async def exists(self, conversation_id: str) -> bool:
+        return await self._db(repo.get_conversation, conversation_id) is not None
+
     # ------------------------------------------------------------------ conversations
 
     async def create(self, mode: str) -> dict:
@@ -91,6 +98,8 @@ class Conversations:
         text = check_message(text)
         before = await self._db(lambda s: len(repo.safety_events(s, conversation_id)))
         messages = await self.rasa.send(conversation_id, text)
+        if not await self.exists(conversation_id):  # "delete everything", confirmed
+            return {"messages": messages, "stage": None, "status": "deleted", "safety": {"flagged": False}}
         state = await self.state(conversation_id)
         after = await self._db(lambda s: len(repo.safety_events(s, conversation_id)))
         return {"messages": messages, **state, "safety": {"flagged": after > before}}

@@ -1,0 +1,252 @@
+// Progressive enhancement for the pages. Without this file every form still works as a
+// plain POST that redirects back to the page.
+//
+// Security: text from the person or the assistant is only ever set with textContent,
+// never parsed as HTML, so it can never become markup.
+
+import { initAll, ErrorSummary } from '/assets/govuk/govuk-frontend.min.js'
+
+initAll()
+
+const csrfToken = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') || ''
+const MAX_LENGTH = 2000
+
+function el (tag, className, text) {
+  const node = document.createElement(tag)
+  if (className) node.className = className
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+// ---------------------------------------------------------------- print page
+
+const printButton = document.getElementById('print-button')
+if (printButton) {
+  printButton.hidden = false
+  printButton.addEventListener('click', () => window.print())
+}
+
+// ---------------------------------------------------------------- conversation
+
+const log = document.getElementById('chat-log')
+const sendForm = document.getElementById('send-form')
+
+if (log && sendForm) {
+  const textarea = sendForm.querySelector('textarea')
+  const formGroup = textarea.closest('.govuk-form-group')
+  const errorSlot = document.getElementById('error-summary')
+  const quickReplies = document.getElementById('quick-replies')
+  const pausedSlot = document.getElementById('paused')
+  const maxLength = Number(formGroup.getAttribute('data-maxlength')) || MAX_LENGTH
+  const baseTitle = document.title.replace(/^Error: /, '')
+  let busy = false
+
+  function setBusy (value) {
+    busy = value
+    // aria-disabled, not disabled: a disabled button would lose keyboard focus.
+    document.querySelectorAll('form[data-chat] button').forEach((button) => {
+      if (value) button.setAttribute('aria-disabled', 'true')
+      else button.removeAttribute('aria-disabled')
+    })
+    const status = document.getElementById('send-status')
+    if (status) status.textContent = value ? 'Sending…' : ''
+  }
+
+  function clearErrors () {
+    errorSlot.replaceChildren()
+    formGroup.classList.remove('govuk-form-group--error')
+    textarea.classList.remove('govuk-textarea--error')
+    document.getElementById('text-error')?.remove()
+    textarea.setAttribute('aria-describedby', 'text-info text-hint')
+    document.title = document.title.replace(/^Error: /, '')
+  }
+
+  // A GOV.UK error summary; `field` true also marks the textarea (inline error).
+  function showError (message, field) {
+    clearErrors()
+    const summary = el('div', 'govuk-error-summary')
+    summary.setAttribute('data-module', 'govuk-error-summary')
+    const alert = el('div')
+    alert.setAttribute('role', 'alert')
+    alert.append(el('h2', 'govuk-error-summary__title', 'There is a problem'))
+    const body = el('div', 'govuk-error-summary__body')
+    const list = el('ul', 'govuk-list govuk-error-summary__list')
+    const item = el('li')
+    if (field) {
+      const link = el('a', '', message)
+      link.href = '#text'
+      item.append(link)
+    } else {
+      item.textContent = message
+    }
+    list.append(item)
+    body.append(list)
+    alert.append(body)
+    summary.append(alert)
+    errorSlot.append(summary)
+    if (field) {
+      formGroup.classList.add('govuk-form-group--error')
+      textarea.classList.add('govuk-textarea--error')
+      const inline = el('p', 'govuk-error-message')
+      inline.id = 'text-error'
+      inline.append(el('span', 'govuk-visually-hidden', 'Error:'), document.createTextNode(' ' + message))
+      textarea.before(inline)
+      textarea.setAttribute('aria-describedby', 'text-info text-hint text-error')
+    }
+    document.title = 'Error: ' + document.title
+    new ErrorSummary(summary) // eslint-disable-line no-new -- focuses the summary, links focus the field
+  }
+
+  function problemWith (text) {
+    if (!text.trim()) return 'Enter your answer'
+    if (text.replace(/\r\n/g, '\n').length > maxLength) return `Your answer must be ${maxLength.toLocaleString('en-GB')} characters or fewer`
+    return null
+  }
+
+  function addMessage (from, text) {
+    const message = el('div', `app-chat__message app-chat__message--${from}`)
+    const sender = el('p', 'app-chat__sender', from === 'person' ? 'You said' : 'Assistant')
+    sender.append(el('span', 'govuk-visually-hidden', ':'))
+    message.append(sender, el('p', 'govuk-body app-chat__text', text))
+    log.append(message)
+    return message
+  }
+
+  function showQuickReplies (buttons) {
+    quickReplies.replaceChildren()
+    if (!buttons || !buttons.length) return
+    const form = el('form')
+    form.method = 'post'
+    form.action = '/conversation'
+    form.setAttribute('data-chat', 'reply')
+    form.noValidate = true
+    const token = el('input')
+    token.type = 'hidden'
+    token.name = 'csrf_token'
+    token.value = csrfToken
+    const group = el('div', 'govuk-button-group app-quick-replies')
+    group.setAttribute('role', 'group')
+    group.setAttribute('aria-labelledby', 'quick-replies-heading')
+    const heading = el('p', 'govuk-body govuk-!-font-weight-bold app-quick-replies__heading', 'Choose an answer, or type your own')
+    heading.id = 'quick-replies-heading'
+    group.append(heading)
+    for (const { title, payload } of buttons) {
+      const button = el('button', 'govuk-button govuk-button--secondary', title || payload)
+      button.type = 'submit'
+      button.name = 'text'
+      button.value = payload
+      group.append(button)
+    }
+    form.append(token, group)
+    quickReplies.append(form)
+  }
+
+  function showProgress (progress) {
+    if (!progress) return
+    const caption = document.getElementById('progress-caption')
+    const heading = document.getElementById('progress-heading')
+    if (heading.textContent === progress.label && caption.textContent === progress.caption) return
+    caption.textContent = progress.caption
+    heading.textContent = progress.label
+    document.title = `${progress.text} - ${baseTitle.split(' - ').slice(1).join(' - ')}`
+    document.getElementById('progress-status').textContent = `Now on ${progress.text}`
+  }
+
+  function showPaused (paused) {
+    pausedSlot.replaceChildren()
+    if (!paused) return
+    const panel = el('div', 'govuk-panel govuk-panel--confirmation app-saved')
+    panel.append(el('h2', 'govuk-panel__title', 'Your answers are saved'))
+    const body = el('div', 'govuk-panel__body')
+    const reference = el('strong', 'app-saved__value', paused.reference)
+    reference.id = 'saved-reference'
+    body.append('Your reference is', el('br'), reference)
+    if (paused.code) {
+      const code = el('strong', 'app-saved__value', paused.code)
+      code.id = 'saved-code'
+      body.append(el('br'), 'Your code is', el('br'), code)
+    }
+    panel.append(body)
+    const writeDown = el('p', 'govuk-body')
+    writeDown.append(el('strong', '', 'Write these down now.'),
+      paused.code ? ' You need both to come back. Keep your code private.' : ' You need your reference and the code we gave you to come back. Keep your code private.')
+    const comeBack = el('p', 'govuk-body')
+    const link = el('a', 'govuk-link', 'carry on with a saved form')
+    link.href = '/resume'
+    comeBack.append('To come back, go to ', link, `. We keep your answers for ${paused.days} days. You can also carry on now.`)
+    pausedSlot.append(panel, writeDown, comeBack)
+  }
+
+  async function post (action, fields, personText) {
+    if (busy) return
+    setBusy(true)
+    const body = new URLSearchParams(fields)
+    body.set('csrf_token', csrfToken)
+    let response
+    let data
+    try {
+      response = await fetch(action, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken },
+        body,
+        credentials: 'same-origin'
+      })
+      if (!(response.headers.get('Content-Type') || '').includes('application/json')) {
+        // Not a turn (for example the session ended): show whatever page we were sent to.
+        window.location.assign(response.url || '/conversation')
+        return
+      }
+      data = await response.json()
+    } catch (error) {
+      setBusy(false)
+      showError('Sorry, we could not send that. Check your internet connection and try again.', false)
+      return
+    }
+    setBusy(false)
+    if (data.redirect) {
+      window.location.assign(data.redirect)
+      return
+    }
+    if (!response.ok) {
+      const message = (data.error && data.error.message) || 'Sorry, there is a problem with the service. Your answers so far are saved. Try again in a minute.'
+      showError(message, Boolean(data.error && data.error.field === 'text'))
+      if (!(data.error && data.error.field === 'text')) textarea.focus()
+      return
+    }
+    clearErrors()
+    if (personText !== undefined) addMessage('person', personText)
+    for (const message of data.messages) addMessage('assistant', message.text)
+    showQuickReplies(data.quick_replies)
+    showProgress(data.progress)
+    showPaused(data.paused)
+    // Clear the box only if it still holds what was sent: never lose words typed meanwhile.
+    if (personText !== undefined && fields.get('source') === 'textarea' && textarea.value === personText) {
+      textarea.value = ''
+      textarea.dispatchEvent(new KeyboardEvent('keyup')) // the character count updates on keyup
+    }
+    textarea.focus()
+  }
+
+  document.addEventListener('submit', (event) => {
+    const form = event.target
+    const kind = form.getAttribute && form.getAttribute('data-chat')
+    if (!kind) return
+    if (kind === 'message') {
+      event.preventDefault()
+      const text = textarea.value
+      const problem = problemWith(text)
+      if (problem) {
+        showError(problem, true)
+        return
+      }
+      const fields = new URLSearchParams({ text, source: 'textarea' })
+      post(form.action, fields, text.replace(/\r\n/g, '\n'))
+      return
+    }
+    const button = event.submitter
+    if (!button || !button.name) return // an old browser: let the form post normally
+    event.preventDefault()
+    const fields = new URLSearchParams({ [button.name]: button.value })
+    post(form.action, fields, kind === 'reply' ? button.value : undefined)
+  })
+}
