@@ -85,3 +85,13 @@ class Servers:
         except json.JSONDecodeError:
             parsed = None
         return status, parsed, got
+
+
+def running_servers(database_url: str, logs: Path):
+    """Start the servers for a test module and stop them afterwards (a generator for
+    a module-scoped fixture)."""
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run 'make train' (make test does it)")
+    running = Servers(database_url, logs / "serve.log").start()
+    yield running
+    running.stop()

@@ -262,15 +262,19 @@ def _owned_item(session: Session, conversation_id: str, section: str, item_id: O
     return row
 
 
+def _set_preferred_name(session: Session, conversation_id: str, name: Optional[str]) -> bool:
+    conversation = get_conversation(session, conversation_id)
+    if conversation is None:
+        return False
+    conversation.preferred_name = name
+    touch(conversation)
+    return True
+
+
 def change_item(session: Session, conversation_id: str, section: str, item_id: Optional[int], text: str) -> bool:
     """Replace the words of one item (or the preferred name). False if not theirs."""
     if section == "preferred_name":
-        conversation = get_conversation(session, conversation_id)
-        if conversation is None:
-            return False
-        conversation.preferred_name = text
-        touch(conversation)
-        return True
+        return _set_preferred_name(session, conversation_id, text)
     row = _owned_item(session, conversation_id, section, item_id)
     if row is None:
         return False
@@ -282,12 +286,7 @@ def change_item(session: Session, conversation_id: str, section: str, item_id: O
 def remove_item(session: Session, conversation_id: str, section: str, item_id: Optional[int]) -> bool:
     """Remove one item (or the preferred name). False if it is not theirs."""
     if section == "preferred_name":
-        conversation = get_conversation(session, conversation_id)
-        if conversation is None:
-            return False
-        conversation.preferred_name = None
-        touch(conversation)
-        return True
+        return _set_preferred_name(session, conversation_id, None)
     row = _owned_item(session, conversation_id, section, item_id)
     if row is None:
         return False

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import MODEL, ROOT, Servers
+from tests.servers import ROOT, running_servers
 
 CHROMIUM = os.environ.get("SBC_CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
@@ -38,13 +38,9 @@ def browser():
 def servers(tmp_path_factory):
     from bot.store import migrate
 
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run 'make train' (make test does it)")
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'browser.db'}"
     migrate(url)
-    running = Servers(url, tmp_path_factory.mktemp("logs") / "serve.log").start()
-    yield running
-    running.stop()
+    yield from running_servers(url, tmp_path_factory.mktemp("logs"))
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from bot.store import db as store_db
 from bot.store import repository as repo
 from bot.store.record import build_record
 from tests.conftest import migrated_database
-from tests.servers import MODEL, Servers
+from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 
@@ -27,11 +27,7 @@ def database_url(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def servers(database_url, tmp_path_factory):
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run 'make train' (make test does it)")
-    running = Servers(database_url, tmp_path_factory.mktemp("logs") / "serve.log").start()
-    yield running
-    running.stop()
+    yield from running_servers(database_url, tmp_path_factory.mktemp("logs"))
 
 
 def record_of(database_url: str, sender: str) -> dict:

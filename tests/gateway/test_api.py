@@ -7,7 +7,7 @@ import yaml
 
 from bot.store import Store
 from bot.store import repository as repo
-from tests.servers import MODEL, Servers
+from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 
@@ -40,11 +40,7 @@ def database_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def servers(database_url, tmp_path_factory):
-    if not MODEL.exists():
-        pytest.fail(f"no trained model at {MODEL}: run 'make train' (make test does it)")
-    running = Servers(database_url, tmp_path_factory.mktemp("logs") / "serve.log").start()
-    yield running
-    running.stop()
+    yield from running_servers(database_url, tmp_path_factory.mktemp("logs"))
 
 
 def create(servers, mode="self"):
