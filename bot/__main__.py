@@ -4,12 +4,14 @@
     python -m bot db upgrade                 create or update the database schema
     python -m bot serve                      run the gateway, the Rasa server and the action server
     python -m bot gateway                    run only the web gateway
+    python -m bot directory import <path>    import Open Referral UK services (file or folder)
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from bot import config
 
@@ -31,8 +33,15 @@ def main(argv=None) -> int:
     gateway.add_argument("--port", type=int, default=8000)
     gateway.add_argument("--rasa-url", default="http://127.0.0.1:5005")
     gateway.add_argument("--action-url", default="http://127.0.0.1:5055")
+    directory = commands.add_parser("directory", help="the community directory")
+    directory_commands = directory.add_subparsers(dest="directory_command", required=True)
+    load = directory_commands.add_parser("import", help="import ORUK service JSON (a file or a folder of files)")
+    load.add_argument("path", type=Path)
+    load.add_argument("--quiet", action="store_true", help="print only the summary and rejections")
     args = parser.parse_args(argv)
 
+    if args.command == "directory":
+        return import_directory(args.path, args.quiet)
     if args.command == "gateway":
         from bot.gateway.app import GatewaySettings, run
 
@@ -64,6 +73,25 @@ def main(argv=None) -> int:
         return 1
     print(json.dumps(record, indent=2, ensure_ascii=False))
     return 0
+
+
+def import_directory(path: Path, quiet: bool) -> int:
+    from bot.directory.importer import FeedError, import_feed
+    from bot.store import get_store
+
+    def progress(where: str, outcome: str) -> None:
+        if not quiet or outcome == "rejected":
+            print(f"{outcome:>9}  {where}", flush=True)
+
+    try:
+        report = import_feed(get_store(), path, progress)
+    except FeedError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    for where, why in report.rejected:
+        print(f"REJECTED {where}: {why}", file=sys.stderr)
+    print(f"directory import from {path}: {report.summary()}")
+    return 1 if report.rejected else 0
 
 
 def _safe_url(url: str) -> str:

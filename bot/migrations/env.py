@@ -4,6 +4,7 @@ from sqlalchemy import pool
 
 from bot import config as settings
 from bot.store.db import make_engine
+import bot.directory.models  # noqa: F401 - registers the directory tables on Base
 from bot.store.models import Base
 
 target_metadata = Base.metadata
