@@ -40,8 +40,11 @@ train: $(MODEL)
 $(MODEL): $(TRAINING_DATA) | install
 	$(RASA) train --fixed-model-name current --out models
 
+# The schema, and the sample community directory (a fictional town; re-importing
+# an unchanged feed changes nothing). Import a council's own feed the same way.
 db: install
 	$(PY) -m bot db upgrade
+	$(PY) -m bot directory import directory/sample/brackenford.json --quiet
 
 validate: install
 	$(RASA) data validate --fail-on-warnings

@@ -27,6 +27,7 @@ from bot.splitting import split_items
 from bot.stages import SECTIONS, STAGES, next_stage
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
+from bot.directory.matching import best_for, directory_has_services, directory_service
 from bot.store.record import build_record
 from bot.wording import Say, message, prompts, step_prompt
 
@@ -127,6 +128,8 @@ def question(session: Session, conversation: Conversation) -> list[Say]:
         return [step_prompt(step, summary=summary_text(build_record(session, conversation.id)))]
     if step == "summary:change":
         return [_change_prompt(session, conversation)]
+    if step == "links:offer":
+        return [_link_prompt(session, conversation)]
     if step == "done:closed":
         return [step_prompt(step, reference=conversation.reference)]
     section, phase = _section(step), _phase(step)
@@ -193,6 +196,10 @@ def summary_text(record: dict) -> str:
         if entries:
             lines = "\n".join(f"- {_describe(section, entry)}" for entry in entries)
             parts.append(f"{titles[section]}:\n{lines}")
+    chosen = [link for link in record["links"] if link["status"] == "accepted"]
+    if chosen:
+        lines = "\n".join(f"- {link['service_name'] or link['service_id']}" for link in chosen)
+        parts.append(f"{titles['links']}:\n{lines}")
     name = f", {record['preferred_name']}" if record["preferred_name"] else ""
     heading = prompts()["messages"]["summary_heading"].format(name=name)
     if not parts:
@@ -207,8 +214,63 @@ def _enter(session: Session, conversation: Conversation, stage: str) -> list[Say
     conversation.stage = stage
     _set_step(conversation, STAGE_FIRST_STEP[stage])
     if stage == "links":
-        return [message("links_none")] + _enter(session, conversation, next_stage(stage))
+        return _offer_links(session, conversation, first=True)
     return []
+
+
+# ---------------------------------------------------------------- links (the directory)
+
+def _offer_links(session: Session, conversation: Conversation, first: bool) -> list[Say]:
+    """Suggest the next few services that fit what the person said, one at a time."""
+    if not directory_has_services(session):
+        return [message("links_none")] + _enter(session, conversation, "summary")
+    matches = best_for(session, build_record(session, conversation.id))
+    if not matches:
+        return [message("links_found_none" if first else "links_no_more")] + _enter(session, conversation, "summary")
+    links = [repo.add_link(session, conversation.id, found.service_id, found.reason) for found in matches]
+    _set_step(conversation, "links:offer", pending=[link.id for link in links])
+    return [message("links_intro" if first else "links_more_intro", count=len(links))]
+
+
+def _current_link(session: Session, conversation: Conversation):
+    return repo.get_link(session, conversation.step_data["pending"][0])
+
+
+def _answer_link(session, conversation, text, intent, message_id) -> Turn:
+    said = yes_no(text, intent)
+    if said is None and not NOT_SURE.search(text):
+        return Turn([message("yes_no")])
+    link = _current_link(session, conversation)
+    if said is not None:
+        link.status = "accepted" if said else "declined"
+        repo.touch(conversation)
+    says = [message("link_accepted" if said else "link_declined" if said is False else "link_not_sure")]
+    return Turn(says + _next_link(session, conversation))
+
+
+def _next_link(session: Session, conversation: Conversation) -> list[Say]:
+    pending = list(conversation.step_data["pending"])[1:]
+    if pending:
+        _set_step(conversation, "links:offer", pending=pending)
+    else:
+        _set_step(conversation, "links:more")
+    return []
+
+
+def _answer_more_links(session, conversation, text, intent, message_id) -> Turn:
+    said = yes_no(text, intent)
+    if said is None and re.search(r"\bmore\b", text, re.I):
+        said = True
+    if said:
+        return Turn(_offer_links(session, conversation, first=False))
+    return Turn(_enter(session, conversation, "summary"))
+
+
+def _link_prompt(session: Session, conversation: Conversation) -> Say:
+    link = _current_link(session, conversation)
+    service = directory_service(session, link.service_id)
+    return step_prompt("links:offer", name=service.name, description=service.description or "",
+                       reason=link.reason or "")
 
 
 def _after_section(session: Session, conversation: Conversation, section: str) -> list[Say]:
@@ -468,6 +530,8 @@ _STEP_HANDLERS = {
     "scale_goal": _answer_scale,
     "concern": _answer_risk_detail,
     "safer": _answer_risk_detail,
+    "links:offer": _answer_link,
+    "links:more": _answer_more_links,
     "summary:confirm": _answer_summary,
     "summary:change": _answer_change,
     "done:share": _answer_share,
@@ -519,6 +583,10 @@ def skip(session: Session, conversation: Conversation) -> Turn:
             _next_followup(conversation, section)
             return Turn(says)
         return Turn(says + _after_section(session, conversation, section))
+    if step == "links:offer":
+        return Turn(says + _next_link(session, conversation))
+    if step == "links:more":
+        return Turn(says + _enter(session, conversation, "summary"))
     if step in ("summary:confirm", "summary:change"):
         return Turn(says + _enter(session, conversation, "done"))
     if step == "done:share":
@@ -533,6 +601,8 @@ def dont_know(session: Session, conversation: Conversation) -> Turn:
         return _answer_willing(session, conversation, "not sure", None, "")
     if step in ("outcomes:scale_now", "outcomes:scale_goal"):
         return _answer_scale(session, conversation, "not sure", None, "")
+    if step == "links:offer":
+        return _answer_link(session, conversation, "not sure", None, "")
     section = _section(step)
     if step == "review":
         section = conversation.step_data["section"]

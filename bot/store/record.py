@@ -11,6 +11,11 @@ from bot.store import repository as repo
 from bot.store.models import Link
 
 
+# The directory's service names, read by table name so the store needs nothing from
+# bot.directory (the directory may be empty, or a council's own).
+_services = sa.table("directory_services", sa.column("id"), sa.column("name"))
+
+
 def _time(value: Optional[dt.datetime]) -> Optional[str]:
     return value.isoformat(timespec="seconds") + "Z" if value else None
 
@@ -21,7 +26,9 @@ def build_record(session: Session, conversation_id: str) -> Optional[dict[str, A
     if conversation is None:
         return None
     cid = conversation.id
-    links = session.execute(sa.select(Link).where(Link.conversation_id == cid).order_by(Link.id)).scalars()
+    links = session.execute(
+        sa.select(Link, _services.c.name).outerjoin(_services, _services.c.id == Link.service_id)
+        .where(Link.conversation_id == cid).order_by(Link.id)).all()
     return {
         "id": cid,
         "reference": conversation.reference,
@@ -50,8 +57,9 @@ def build_record(session: Session, conversation_id: str) -> Optional[dict[str, A
             for row in repo.items(session, cid, "positive_risks")
         ],
         "links": [
-            {"id": row.id, "service_id": row.service_id, "status": row.status, "reason": row.reason}
-            for row in links
+            {"id": row.id, "service_id": row.service_id, "service_name": name, "status": row.status,
+             "reason": row.reason}
+            for row, name in links
         ],
         "safety": {
             "flagged": conversation.safety_flag,

@@ -294,6 +294,21 @@ def remove_item(session: Session, conversation_id: str, section: str, item_id: O
     return True
 
 
+def add_link(session: Session, conversation_id: str, service_id: str, reason: str) -> Link:
+    """Suggest a directory service (once per conversation and service)."""
+    link = session.execute(sa.select(Link).where(Link.conversation_id == conversation_id,
+                                                 Link.service_id == service_id)).scalar_one_or_none()
+    if link is None:
+        link = Link(conversation_id=conversation_id, service_id=service_id, status="suggested", reason=reason)
+        session.add(link)
+        session.flush()
+    return link
+
+
+def get_link(session: Session, link_id: int) -> Optional[Link]:
+    return session.get(Link, link_id)
+
+
 def add_safety_event(
     session: Session, conversation: Conversation, message_id: str, message: str, matched: Iterable[str]
 ) -> SafetyEvent:

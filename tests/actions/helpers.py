@@ -181,6 +181,7 @@ def table_counts(store) -> dict[str, int]:
         counts = {
             table.name: session.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
             for table in Base.metadata.sorted_tables
+            if not table.name.startswith("directory_")  # the directory is not anyone's data
         }
         counts["events"] = session.execute(sa.select(sa.func.count()).select_from(repo.rasa_events)).scalar_one()
     return counts

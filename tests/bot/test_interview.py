@@ -367,3 +367,46 @@ def test_a_name_read_as_no_or_chitchat_is_still_a_name(store):
         conversation.step = "preferred_name:ask"
         assert iv.is_a_name_answer(conversation, "Barry") is True
         assert iv.is_a_name_answer(conversation, "help") is False
+
+
+def test_links_are_offered_with_reasons_and_the_person_chooses(store):
+    from pathlib import Path
+
+    from bot.directory.importer import import_feed
+
+    import_feed(store, Path(__file__).resolve().parents[2] / "directory" / "sample" / "brackenford.json")
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my allotment")
+    p.says("no", "deny")
+    said = []
+    while p.state()[0] != "links":
+        said = p.says("no", "deny")
+    assert "Here are some local groups and services" in " ".join(said)
+    assert 'You said "my allotment". Would you like us to link you with them?' in said[-1]
+    p.says("yes please", "affirm")
+    p.says("no thanks", "deny")
+    p.move(lambda s, c: iv.dont_know(s, c))
+    assert p.state()[1] == "links:more"
+    assert p.says("yes, show me more", "affirm")[0] == "Here are some more."
+    assert p.state()[1] == "links:offer"
+    p.move(lambda s, c: iv.skip(s, c))
+    p.move(lambda s, c: iv.skip(s, c))
+    p.move(lambda s, c: iv.skip(s, c))
+    p.says("no", "deny")
+    assert p.state()[:2] == ("summary", "summary:confirm")
+    links = p.record()["links"]
+    assert [link["status"] for link in links] == ["accepted", "declined", "suggested"] + ["suggested"] * 3
+    assert all(link["reason"] == 'You said "my allotment"' for link in links)
+    assert len({link["service_id"] for link in links}) == 6
+
+
+def test_links_pass_by_when_nothing_fits(store):
+    from pathlib import Path
+
+    from bot.directory.importer import import_feed
+
+    import_feed(store, Path(__file__).resolve().parents[2] / "directory" / "sample" / "brackenford.json")
+    p = Person(store)
+    walk_to(p, "summary")
+    assert p.record()["links"] == []
