@@ -125,3 +125,22 @@ def test_a_folder_and_a_single_service_object(store, tmp_path):
     write(folder, "a.json", [service(1)])
     write(folder, "b.json", service(2))
     assert import_feed(store, folder).added == ["svc-1", "svc-2"]
+
+
+SAMPLE = __import__("pathlib").Path(__file__).resolve().parents[3] / "directory" / "sample"
+
+
+def test_the_shipped_sample_feeds(store):
+    first = import_feed(store, SAMPLE / "brackenford.json")
+    assert len(first.added) == 58 and first.rejected == []
+    again = import_feed(store, SAMPLE / "brackenford.json")
+    assert len(again.unchanged) == 58 and again.added == again.updated == []
+    partial = import_feed(store, SAMPLE / "partial.json")
+    assert (len(partial.updated), len(partial.unchanged), len(partial.rejected)) == (1, 1, 1)
+    assert "id is missing or empty" in partial.rejected[0][1]
+    missing = import_feed(store, SAMPLE / "invalid" / "missing_name.json")
+    assert "name is missing or empty" in missing.rejected[0][1]
+    taxonomy = import_feed(store, SAMPLE / "invalid" / "bad_taxonomy.json")
+    assert "taxonomy_term.term is missing or empty" in taxonomy.rejected[0][1]
+    with pytest.raises(FeedError, match="expected an ORUK service object or a list"):
+        import_feed(store, SAMPLE / "invalid" / "not_a_list.json")
