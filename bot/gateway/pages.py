@@ -29,6 +29,7 @@ from aiohttp import web
 from bot.gateway import keys
 
 from bot import config
+from bot.ecomap import ecomap
 from bot.gateway import api
 from bot.gateway.rasa_client import AssistantUnavailable
 from bot.gateway.ratelimit import RateLimited
@@ -534,10 +535,13 @@ async def help_page(request: web.Request) -> web.Response:
 async def record_page(request: web.Request) -> web.Response:
     conversation_id = await require_conversation(request)
     record = await conversations(request).record(conversation_id)
+    # Link names: the record's own `service_name` if it has one, else the service id
+    # (service_names=None until bot.directory offers a `service_names` lookup).
+    world = ecomap(record, service_names=None)
     notice = {"changed": "Your answer has been changed",
               "removed": "Your answer has been removed"}.get(request.query.get("done", ""))
     return render(request, "record.html", record=record, sections=record_sections(record),
-                  name_title=section_titles()["preferred_name"], notice=notice)
+                  name_title=section_titles()["preferred_name"], notice=notice, world=world)
 
 
 @routes.get("/record.json")
@@ -554,8 +558,9 @@ async def record_json(request: web.Request) -> web.Response:
 async def record_print(request: web.Request) -> web.Response:
     conversation_id = await require_conversation(request)
     record = await conversations(request).record(conversation_id)
+    world = ecomap(record, service_names=None)  # service names: see record_page
     return render(request, "print.html", record=record, sections=record_sections(record),
-                  name_title=section_titles()["preferred_name"])
+                  name_title=section_titles()["preferred_name"], world=world)
 
 
 def _section_title(section: str) -> str:

@@ -139,6 +139,7 @@ def test_change_and_remove_an_answer_on_the_record_page(browser, site):
         by_mouse(page, kind, text)
         expect(page.locator("#chat-log")).to_contain_text(expected)
     page.goto(site + "/record")
+    assert page.locator('main svg[role="img"]').count() == 1
     assert axe_violations(page) == []
     page.get_by_role("link", name="Change answer 2 in what matters to you").click()
     assert axe_violations(page) == []

@@ -537,6 +537,48 @@ async def test_json_download_and_print_page(client, rasa, store):
     assert 'id="print-button" hidden' in html
 
 
+async def test_record_and_print_pages_show_your_world_as_a_drawing_and_a_list(client, rasa, store):
+    import xml.etree.ElementTree as ET
+
+    await start(client)
+    conversation_id = conversation_id_of(store)
+    for path in ("/record", "/record/print"):  # nothing yet: the centre and a note
+        status, html = await get_page(client, path)
+        assert status == 200 and "Your world</h2>" in html and '<svg xmlns="http://www.w3.org/2000/svg"' in html
+        assert "Nothing here yet." in html, path
+    seed_items(store, conversation_id)
+    with store.transaction() as session:
+        repo.add_items(session, conversation_id, "strengths", ["the library & the café"], "m8", category="community")
+        session.add_all([repo.Link(conversation_id=conversation_id, service_id="lunch-club", status="accepted"),
+                         repo.Link(conversation_id=conversation_id, service_id="walking-group", status="suggested"),
+                         repo.Link(conversation_id=conversation_id, service_id="bingo-night", status="declined")])
+    for path in ("/record", "/record/print"):
+        response = await client.get(path)
+        html = await response.text()
+        assert response.status == 200, path
+        svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
+        assert len(svgs) == 1, path
+        root = ET.fromstring(svgs[0])
+        assert root.get("role") == "img" and root.get("viewBox") and root.get("aria-labelledby")
+        assert "Ada <i>" in "".join(root.itertext())  # the preferred name, at the centre, escaped in the page
+        # The strict CSP still holds: no inline styles or scripts, in the drawing or anywhere.
+        assert "<style" not in html and " style=" not in html, path
+        assert re.search(r"<script\b[^>]*>\s*[^<\s]", html) is None, path
+        assert "<script>alert(1)</script>" not in html and "<i>" not in html, path
+        # The text alternative: a heading per group and a GOV.UK list, after the drawing.
+        after = html[html.index("</svg>"):]
+        lists = dict(re.findall(r'<h3 class="govuk-heading-s">([^<]+)</h3>\s*(<ul class="govuk-list govuk-list--bullet">'
+                                r'.*?</ul>|<p class="govuk-body">Nothing yet.</p>)', after, re.S))
+        assert list(lists) == ["What you are good at", "People around you", "Community", "Links you chose"], path
+        assert visible_text(lists["What you are good at"]).strip() == "good with numbers"
+        assert visible_text(lists["People around you"]).strip() == \
+            "my daughter Sue: cooking with Sue (wants to be involved: not sure)"
+        assert "the library &amp; the café" in lists["Community"]
+        links = visible_text(lists["Links you chose"])
+        assert "lunch-club (you chose this)" in links and "walking-group (suggested, not chosen yet)" in links
+        assert "bingo-night" not in html, path
+
+
 async def test_delete_everything(client, rasa, store):
     token = await start(client)
     conversation_id = conversation_id_of(store)
