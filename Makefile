@@ -21,6 +21,9 @@ install: $(VENV)/.installed web/node_modules/.installed
 web/node_modules/.installed: web/package.json web/package-lock.json
 	@command -v npm >/dev/null || { echo "ERROR: npm (Node.js) is needed for the web page's assets." >&2; exit 1; }
 	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	@# Pre-compressed copies: the gateway sends them to browsers that accept gzip.
+	gzip -k -9 -f web/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css \
+		web/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js
 	@touch $@
 
 # Debian's Chromium for the browser tests.

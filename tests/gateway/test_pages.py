@@ -249,11 +249,23 @@ async def test_assets_are_served(client):
                  "/assets/app/app.js", "/assets/app/app.css", "/assets/app/js-enabled.js"):
         response = await client.get(path)
         assert response.status == 200, path
+        assert await response.read()
     html = await (await client.get("/")).text()
     versioned = re.search(r'<script type="module" src="(/assets/app/app.js\?v=[^"]+)"></script>', html).group(1)
-    assert (await client.get(versioned)).headers["Cache-Control"] == "public, max-age=31536000, immutable"
-    assert (await client.get("/assets/govuk/govuk-frontend.min.js")).headers["Cache-Control"] == "no-cache"
+    for url, cache in ((versioned, "public, max-age=31536000, immutable"),
+                       ("/assets/govuk/govuk-frontend.min.js", "no-cache")):
+        response = await client.get(url)
+        await response.read()
+        assert response.headers["Cache-Control"] == cache
     assert re.search(r'<script src="/assets/app/js-enabled.js\?v=[^"]+"></script>', html)
+
+
+async def test_govuk_assets_go_compressed_to_browsers_that_accept_gzip(client):
+    for path in ("/assets/govuk/govuk-frontend.min.css", "/assets/govuk/govuk-frontend.min.js"):
+        plain = await client.get(path, headers={"Accept-Encoding": "identity"}, auto_decompress=False)
+        packed = await client.get(path, headers={"Accept-Encoding": "gzip"}, auto_decompress=False)
+        assert packed.headers.get("Content-Encoding") == "gzip", "run 'make install' to pre-compress"
+        assert len(await packed.read()) < len(await plain.read()) / 3
 
 
 def test_app_js_never_uses_inner_html():
