@@ -49,7 +49,7 @@ SYNONYMS = {
     "bowls": ["bowls", "bowling"], "fish": ["fishing", "angling"], "angling": ["fishing"], "bus": ["transport"],
     "buses": ["transport"], "lift": ["transport"], "driving": ["transport"], "cook": ["cooking"],
     "cooking": ["cooking", "kitchen"], "baking": ["cooking"], "benefits": ["advice", "welfare"],
-    "money": ["advice", "welfare"], "bills": ["advice"], "hearing": ["sensory", "deaf"], "deaf": ["sensory"],
+    "money": ["advice", "welfare"], "bills": ["advice"], "deaf": ["sensory", "hearing"],
     "sight": ["sensory", "visual"], "blind": ["sensory"], "eyes": ["sensory"], "volunteer": ["volunteering"],
     "volunteering": ["volunteering"], "helping": ["volunteering"], "college": ["learning", "courses"],
     "learn": ["learning", "courses"], "learning": ["learning"], "young": ["young"], "dancing": ["dance", "music"],
@@ -77,7 +77,7 @@ SYNONYMS = {
     # giving back
     "useful": ["volunteering"], "give": ["volunteering"], "retired": ["volunteering"],
     # senses
-    "print": ["sight", "library"], "glasses": ["sight"], "hearing": ["hearing", "sensory"], "ears": ["hearing"],
+    "print": ["sight", "library"], "glasses": ["sight"], "hearing": ["hearing", "sensory", "deaf"], "ears": ["hearing"],
     # food and company
     "hot": ["lunch"], "natter": ["social", "knit"], "cuppa": ["coffee", "social"], "crochet": ["knitting", "crafts"],
     "recipes": ["cooking"], "meal": ["lunch", "cooking"], "toast": ["cooking"],

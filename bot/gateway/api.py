@@ -6,9 +6,7 @@ from typing import Optional
 
 from aiohttp import web
 
-from bot.gateway import keys
-
-from bot.gateway import service
+from bot.gateway import keys, service
 from bot.gateway.ratelimit import RateLimited, client_key
 from bot.gateway.service import BadRequest, Conversations, ResumeLocked, WrongResumeCode
 

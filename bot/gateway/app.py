@@ -4,15 +4,12 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import aiohttp
 from aiohttp import web
 
-from bot.gateway import keys
-
 from bot import config
-from bot.gateway import api, pages
+from bot.gateway import api, keys, pages
 from bot.gateway.rasa_client import AssistantUnavailable, RasaClient
 from bot.gateway.ratelimit import RateLimited, RateLimiter, client_key
 from bot.gateway.service import BadRequest, Conversations, NotFound, ResumeLocked, WrongResumeCode

@@ -26,11 +26,9 @@ from typing import Optional
 import jinja2
 from aiohttp import web
 
-from bot.gateway import keys
-
 from bot import config
 from bot.ecomap import ecomap
-from bot.gateway import api
+from bot.gateway import api, keys
 from bot.gateway.rasa_client import AssistantUnavailable
 from bot.gateway.ratelimit import RateLimited
 from bot.gateway.service import (
@@ -200,18 +198,7 @@ def field(form, name: str) -> str:
 
 async def current_conversation(request: web.Request) -> Optional[str]:
     """The conversation id the session cookie's token was issued for, or None."""
-    token = request.cookies.get(SESSION_COOKIE)
-    if not token:
-        return None
-    service = conversations(request)
-    conversation_id = await service.conversation_for_token(token)
-    if conversation_id is None:
-        return None
-    try:
-        await service.authorise(token, conversation_id)
-    except NotFound:
-        return None
-    return conversation_id
+    return await conversations(request).conversation_for_token(request.cookies.get(SESSION_COOKIE))
 
 
 async def require_conversation(request: web.Request) -> str:

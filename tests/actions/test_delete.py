@@ -1,7 +1,6 @@
 """actions/delete.py: "delete everything", confirmed by the form's next answer."""
 from __future__ import annotations
 
-import pytest
 
 import actions.common
 from actions.delete import ActionDeleteAll

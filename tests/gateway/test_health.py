@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import socket
 
-import pytest
 import sqlalchemy as sa
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer

@@ -3,7 +3,6 @@ it with its Open Referral UK service id."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
