@@ -16,3 +16,14 @@ def fixed_council(tmp_path, monkeypatch):
         monkeypatch.delenv(f"SBC_COUNCIL_{key.upper()}", raising=False)
     monkeypatch.setenv("SBC_RETENTION_DAYS", "30")
     return path
+
+
+@pytest.fixture
+def break_store(monkeypatch):
+    """Call it to make every store the actions open fail, as a database that is down."""
+    import actions.common
+
+    def broken():
+        raise RuntimeError("database is down")
+
+    return lambda: monkeypatch.setattr(actions.common, "get_store", broken)

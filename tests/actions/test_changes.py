@@ -1,7 +1,6 @@
 """actions/changes.py: going back to an earlier section, and removing an item."""
 from __future__ import annotations
 
-import actions.common
 from actions.changes import ActionGoBack, ActionRemoveItem
 from bot.store import repository as repo
 from tests.actions.helpers import (
@@ -196,11 +195,8 @@ async def test_go_back_before_consent_is_refused(active_store, make_tracker):
     assert conversation_of(active_store).step == "consent:ask"
 
 
-async def test_go_back_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_go_back_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await run_action(ActionGoBack(), make_tracker, "go back", intent="go_back")
 

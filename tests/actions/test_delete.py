@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 
-import actions.common
 from actions.delete import ActionDeleteAll
 from actions.handoff import ActionHandoff
 from actions.moves import ActionSkip
@@ -184,11 +183,8 @@ async def test_delete_everything_said_twice_erases_and_sets_the_erased_slot(acti
     assert events == ERASED
 
 
-async def test_delete_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_delete_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await run_action(ActionDeleteAll(), make_tracker, "delete everything", intent="delete_all")
 

@@ -1,7 +1,6 @@
 """actions/handoff.py: "can I talk to a person?" and the call-back offer."""
 from __future__ import annotations
 
-import actions.common
 from actions.handoff import ActionHandoff
 from bot.store import repository as repo
 from tests.actions.helpers import (
@@ -135,11 +134,8 @@ async def test_handoff_as_the_very_first_message(active_store, make_tracker):
     assert (found.step, found.consent) == ("consent:ask", False)
 
 
-async def test_handoff_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_handoff_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await ask_for_a_person(make_tracker)
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import actions.common
 from actions.pause import ActionPause
 from bot.store import repository as repo
 from tests.actions.helpers import (
@@ -489,11 +488,8 @@ async def test_ok_after_a_pause_only_welcomes_back(active_store, make_tracker):
     assert said(dispatcher) == ["What is important to you in your life right now?"]
 
 
-async def test_validation_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_validation_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await answer(make_tracker, "my garden")
 
@@ -501,11 +497,8 @@ async def test_validation_apologises_when_the_store_is_down(active_store, make_t
     assert said(dispatcher) == [APOLOGY]
 
 
-async def test_ask_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_ask_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await ask(make_tracker)
 
@@ -533,11 +526,8 @@ async def test_a_failed_write_stores_nothing_of_the_answer(active_store, make_tr
 
 async def test_apology_without_council_details_when_the_council_file_is_broken(
     active_store, make_tracker, monkeypatch, tmp_path
-):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+, break_store):
+    break_store()
     monkeypatch.setenv("SBC_COUNCIL_FILE", str(tmp_path / "missing.yml"))
 
     events, dispatcher = await answer(make_tracker, "my garden")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import actions.common
 from actions.moves import ActionChitchat, ActionDontKnow, ActionExplainWhy, ActionGreet, ActionHelp, ActionSkip
 from actions.pause import ActionPause
 from tests.actions.helpers import (
@@ -254,11 +253,8 @@ async def test_a_move_never_stores_its_words_as_an_answer(active_store, make_tra
         (ActionGreet(), "hello", "greet"),
     ],
 )
-async def test_every_move_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, action, text, intent):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_every_move_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, action, text, intent, break_store):
+    break_store()
 
     events, dispatcher = await run_action(action, make_tracker, text, intent=intent)
 

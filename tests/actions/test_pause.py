@@ -1,7 +1,6 @@
 """actions/pause.py: pausing with a reference and resume code, and resuming."""
 from __future__ import annotations
 
-import actions.common
 from actions.pause import ActionPause, ActionResume
 from bot.store import repository as repo
 from tests.actions.helpers import (
@@ -96,11 +95,8 @@ async def test_pause_before_consent_stops_without_a_code(active_store, make_trac
     assert said(dispatcher) == []
 
 
-async def test_pause_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_pause_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await run_action(ActionPause(), make_tracker, "stop", intent="pause")
 
@@ -245,11 +241,8 @@ async def test_carry_on_in_a_new_session_without_a_code_asks_for_it(active_store
     ]
 
 
-async def test_resume_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_resume_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await run_action(ActionResume(), make_tracker, "ABCD-EFGH 123456", intent="resume")
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-import actions.common
 from actions.safety import ActionSafetyResponse
 from bot.store import repository as repo
 from tests.actions.helpers import (
@@ -169,11 +168,8 @@ async def test_pass_on_no_then_stop_pauses(active_store, make_tracker):
     assert (found.status, found.step) == ("paused", "working_well:ask")
 
 
-async def test_the_help_lines_are_sent_even_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_the_help_lines_are_sent_even_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await disclose(make_tracker, "he hits me")
 

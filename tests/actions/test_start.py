@@ -1,7 +1,6 @@
 """actions/start.py: ActionStart, the first message of a conversation."""
 from __future__ import annotations
 
-import actions.common
 from actions.pause import ActionPause
 from actions.start import ActionStart
 from bot.store import repository as repo
@@ -83,11 +82,8 @@ async def test_a_paused_conversation_is_welcomed_back_and_reopened(active_store,
     assert conversation_of(active_store).status == "active"
 
 
-async def test_start_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch):
-    def broken():
-        raise RuntimeError("database is down")
-
-    monkeypatch.setattr(actions.common, "get_store", broken)
+async def test_start_apologises_when_the_store_is_down(active_store, make_tracker, monkeypatch, break_store):
+    break_store()
 
     events, dispatcher = await start(make_tracker)
 
