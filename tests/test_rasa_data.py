@@ -75,3 +75,32 @@ def test_story_texts_are_understood_as_their_intents(model):
     wrong = [f"{file} / {story}: {text!r} is {p['intent']['name']}, story says {intent}"
              for (file, story, text, intent), p in zip(turns, parsed) if p["intent"]["name"] != intent]
     assert wrong == []
+
+
+# What people type at the links questions ("Would you like us to link you with
+# them?", "Would you like to hear about more?"): each must reach the interview as
+# an answer it reads (affirm, deny, or "not sure"), never as a move such as resume,
+# which would lose the answer.
+LINKS_ANSWERS = [
+    ("Yes please", "affirm"), ("I'd like that", "affirm"), ("go on then, put me in touch", "affirm"),
+    ("any others?", "affirm"), ("yes, show me more", "affirm"), ("more please", "affirm"),
+    ("No thanks", "deny"), ("No, carry on", "deny"), ("no, move on", "deny"), ("not for me", "deny"),
+    ("I'm not interested", "deny"), ("no more thanks", "deny"),
+    ("Not sure", "dont_know"), ("I don't know", "dont_know"),
+]
+
+
+def test_typed_answers_at_the_links_questions_are_read_as_answers(model):
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+
+    async def parse_all():
+        return [await agent.parse_message(text) for text, _intent in LINKS_ANSWERS]
+
+    parsed = asyncio.run(parse_all())
+    wrong = [f"{text!r} is {p['intent']['name']}, expected {intent}"
+             for (text, intent), p in zip(LINKS_ANSWERS, parsed) if p["intent"]["name"] != intent]
+    assert wrong == []
