@@ -48,8 +48,14 @@ def main(argv=None) -> int:
         run(args.host, args.port, GatewaySettings(rasa_url=args.rasa_url, action_url=args.action_url))
         return 0
     if args.command == "serve":
+        from bot.directory.matching import LexiconError, load_lexicon
         from bot.serve import serve as run_servers
 
+        try:  # the links stage needs it: a broken file stops the start, not a conversation
+            load_lexicon()
+        except LexiconError as error:
+            print(f"ERROR: {error}", file=sys.stderr)
+            return 2
         return run_servers(args.model, args.rasa_port, args.action_port, args.port)
 
     if args.command == "db":

@@ -154,3 +154,13 @@ def make_tracker():
         )
 
     return build
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the figures tests recorded with tests.reports.add."""
+    from tests import reports
+
+    if reports.LINES:
+        terminalreporter.section("figures measured by the tests")
+        for line in reports.LINES:
+            terminalreporter.write_line(line)

@@ -1,91 +1,47 @@
 """Find the community services that fit what a person said, with the reason in
 their own words.
 
-The database does the searching: SQLite's FTS5 (bm25) or PostgreSQL's full-text
-search (ts_rank), both with stemming. We only choose the words: each of the person's
-answers becomes one query of its meaningful words plus synonyms ("allotment" also
-searches "gardening", "chapel" also "faith"), and a service's score adds up its best
-ranks across answers, so the answer that found it best is its reason. Helplines are
-for the safety response, not offered as community links.
+Two kinds of evidence, both found by the database:
+- the taxonomy: `directory/lexicon.yml` maps the everyday words people use ("my veg
+  patch", "since my husband passed") to the directory's taxonomy terms (gardening,
+  bereavement); services tagged with a term the person named get a large score;
+- the text: each meaningful word of an answer is looked up with the database's
+  full-text search (SQLite FTS5, PostgreSQL to_tsvector, both stemmed), and a service
+  scores the rarity (BM25's IDF) of every word it matches, so "Mass" finds the Catholic
+  church among six places of worship. The same formula on both databases gives the
+  same offers (PostgreSQL's ts_rank has no IDF, and scored 0.62 against SQLite's 0.66).
+
+Each answer nominates its best services; a service's score adds up its nominations,
+and the answer that gave it most is its reason. A service whose concepts are all
+already covered by an earlier offer is discounted, so three places of worship do not
+crowd out the lift the person needs to get to one. Helplines are not offered: the
+safety response and the last stage give those numbers.
+
+The weights were chosen on the development profiles and checked on a held-out set
+written without sight of the matcher (README, scripts/match_precision.py).
 """
 from __future__ import annotations
 
+import math
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional
 
 import sqlalchemy as sa
+import yaml
 from sqlalchemy.orm import Session
 
+from bot.config import ROOT
 from bot.directory.models import Service, ServiceTaxonomy, TaxonomyTerm
 
-# Everyday words a person uses -> words the directory uses. Stems are fine: the
-# databases stem both sides.
-SYNONYMS = {
-    "allotment": ["gardening", "garden"], "allotments": ["gardening", "garden"], "veg": ["gardening", "grow"],
-    "vegetables": ["gardening", "grow"], "plants": ["gardening"], "plot": ["gardening"], "greenhouse": ["gardening"],
-    "flowers": ["gardening"], "chapel": ["faith", "church"], "church": ["faith"], "mass": ["faith", "church"],
-    "mosque": ["faith", "prayer"], "gurdwara": ["faith", "sikh"], "synagogue": ["faith", "jewish"],
-    "temple": ["faith"], "pray": ["faith"], "praying": ["faith"], "god": ["faith"], "worship": ["faith"],
-    "rambling": ["walking"], "ramble": ["walking"], "hike": ["walking"], "hiking": ["walking"], "walks": ["walking"],
-    "stroll": ["walking"], "tablet": ["digital", "computer"], "ipad": ["digital", "computer"],
-    "computer": ["digital"], "internet": ["digital", "online"], "online": ["digital"], "email": ["digital"],
-    "phone": ["digital"], "smartphone": ["digital"], "video": ["digital"], "zoom": ["digital"],
-    "job": ["employment", "work"], "jobs": ["employment", "work"], "work": ["employment"], "paid": ["employment"],
-    "career": ["employment"], "lonely": ["befriending", "friendship", "social"], "loneliness": ["befriending"],
-    "alone": ["befriending", "social"], "isolated": ["befriending", "social"], "company": ["befriending", "social"],
-    "chat": ["befriending", "social"], "friends": ["social", "befriending"], "dog": ["pets", "dogs"],
-    "dogs": ["pets"], "cat": ["pets"], "pet": ["pets"], "sing": ["choir", "music"], "singing": ["choir", "music"],
-    "choir": ["music", "singing"], "songs": ["music"], "piano": ["music"], "guitar": ["music"],
-    "shed": ["mens", "woodwork"], "woodwork": ["shed", "mens"], "tools": ["shed"], "diy": ["shed"],
-    "books": ["library", "reading"], "reading": ["library"], "read": ["library"], "lunch": ["lunch", "meal"],
-    "dinner": ["lunch", "meal"], "meals": ["lunch"], "caring": ["carers", "carer"], "carer": ["carers"],
-    "son": ["parent", "carers"], "memory": ["dementia"], "forgetful": ["dementia"], "alzheimer": ["dementia"],
-    "alzheimers": ["dementia"], "died": ["bereavement"], "passed": ["bereavement"], "widow": ["bereavement"],
-    "widower": ["bereavement"], "grief": ["bereavement"], "swim": ["swimming"], "pool": ["swimming"],
-    "exercise": ["exercise", "fitness"], "fit": ["exercise"], "gym": ["exercise"], "falls": ["falls", "balance"],
-    "fall": ["falls", "balance"], "balance": ["falls"], "wobbly": ["balance", "falls"], "paint": ["art", "crafts"],
-    "painting": ["art", "crafts"], "drawing": ["art"], "knit": ["knitting", "crafts"], "sewing": ["crafts"],
-    "bowls": ["bowls", "bowling"], "fish": ["fishing", "angling"], "angling": ["fishing"], "bus": ["transport"],
-    "buses": ["transport"], "lift": ["transport"], "driving": ["transport"], "cook": ["cooking"],
-    "cooking": ["cooking", "kitchen"], "baking": ["cooking"], "benefits": ["advice", "welfare"],
-    "money": ["advice", "welfare"], "bills": ["advice"], "deaf": ["sensory", "hearing"],
-    "sight": ["sensory", "visual"], "blind": ["sensory"], "eyes": ["sensory"], "volunteer": ["volunteering"],
-    "volunteering": ["volunteering"], "helping": ["volunteering"], "college": ["learning", "courses"],
-    "learn": ["learning", "courses"], "learning": ["learning"], "young": ["young"], "dancing": ["dance", "music"],
-    # loss and grief
-    "lose": ["bereavement"], "lost": ["bereavement"], "loss": ["bereavement"], "death": ["bereavement"],
-    "funeral": ["bereavement"], "miss": ["bereavement"],
-    # faith words
-    "hymns": ["faith", "church", "singing"], "prayers": ["faith"], "shul": ["faith", "jewish", "synagogue"],
-    "shabbat": ["faith", "jewish"], "seva": ["faith", "gurdwara"], "langar": ["faith", "gurdwara"],
-    "masjid": ["faith", "mosque"], "vicar": ["faith", "church"], "parish": ["faith", "church"],
-    "bible": ["faith"], "faith": ["faith"], "sisters": ["mosque", "women"], "congregation": ["faith"],
-    # getting about
-    "frame": ["transport", "falls"], "walker": ["transport"], "wheelchair": ["transport"], "hip": ["falls", "transport"],
-    "stroke": ["balance", "strength"], "heart": ["exercise", "walks"], "drive": ["transport"], "drove": ["transport"],
-    "taxi": ["transport"], "minibus": ["transport"], "strength": ["strength", "balance"],
-    # feelings and crisis
-    "anxious": ["mental", "peer", "support"], "anxiety": ["mental", "peer"], "depression": ["mental", "peer"],
-    "depressed": ["mental", "peer"], "low": ["mental", "support"], "state": ["mental", "helpline"],
-    "ring": ["helpline", "telephone"], "point": ["helpline", "mental"], "crisis": ["helpline", "mental"],
-    "cope": ["support", "mental"], "coping": ["support", "mental"], "nerves": ["mental", "peer"],
-    # hands and practical things
-    "hands": ["shed", "crafts"], "joiner": ["shed", "woodwork"], "carpenter": ["shed", "woodwork"],
-    "engineer": ["shed"], "mechanic": ["shed"], "fixing": ["shed"], "banter": ["shed", "social"],
-    "lads": ["mens", "shed"],
-    # giving back
-    "useful": ["volunteering"], "give": ["volunteering"], "retired": ["volunteering"],
-    # senses
-    "print": ["sight", "library"], "glasses": ["sight"], "hearing": ["hearing", "sensory", "deaf"], "ears": ["hearing"],
-    # food and company
-    "hot": ["lunch"], "natter": ["social", "knit"], "cuppa": ["coffee", "social"], "crochet": ["knitting", "crafts"],
-    "recipes": ["cooking"], "meal": ["lunch", "cooking"], "toast": ["cooking"],
-    # games and outdoors
-    "darts": ["bowls", "games"], "bowling": ["bowls"], "outdoors": ["outdoors", "walking"], "air": ["outdoors", "walking"],
-    "reservoir": ["fishing"], "footpaths": ["walking", "rambling"], "hills": ["walking", "rambling"],
-    "memories": ["dementia", "remember"], "remember": ["dementia", "memory"],
-}
+DEFAULT_LEXICON = ROOT / "directory" / "lexicon.yml"
+NOT_OFFERED = {"helpline"}  # taxonomy terms of services that are never offered as links
+TAXONOMY_WEIGHT = 8.0  # a concept the person named outweighs a few shared rare words
+PER_ANSWER = 10  # how many services each answer nominates
+ALREADY_COVERED = 0.7  # discount for a service that adds no concept to earlier offers
 _STOPWORDS = set("""a about above after again all am an and any are as at be because been before being below
 between both but by can can't cannot could did do does doing don't down during each few for from further had
 has have having he her here hers herself him himself his how i i'd i'm i've if in into is it it's its itself
@@ -94,8 +50,53 @@ own really same she should so some such than that the their theirs them then the
 through to too under until up very was we were what when where which while who whom why will with would you
 your yours get got go going want wanted would like able bit things thing much many every day days still used
 miss missing back""".split())
-TAXONOMY_BONUS = 2.0  # chosen with scripts/match_precision.py on both databases (README)
-PER_ANSWER = 10
+
+
+class LexiconError(ValueError):
+    """The lexicon file is missing or not in the expected shape."""
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Optional[Path] = None) -> dict[str, tuple[str, ...]]:
+    """Taxonomy term -> the words and phrases that name it (`SBC_DIRECTORY_LEXICON`
+    or directory/lexicon.yml). A council with its own taxonomy writes its own."""
+    path = Path(path or os.environ.get("SBC_DIRECTORY_LEXICON") or DEFAULT_LEXICON)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise LexiconError(f"cannot read the directory lexicon {path}: {error}") from error
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping of taxonomy term -> list of words")
+    lexicon = {}
+    for term, entries in data.items():
+        if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
+            raise LexiconError(f"{path}: {term!r} must be a list of words or phrases")
+        lexicon[str(term).lower()] = tuple(_normalise(e).strip() for e in entries)
+    return lexicon
+
+
+def _normalise(text: str) -> str:
+    """Lower case words separated by single spaces, padded, for whole-phrase lookups."""
+    text = text.lower().replace("\u2019", "'")
+    return " " + " ".join(re.findall(r"[a-z0-9][a-z0-9'\-]*", text)) + " "
+
+
+def concepts_in(text: str, lexicon: dict[str, tuple[str, ...]]) -> set[str]:
+    """The taxonomy terms an answer names, through the lexicon's words and phrases."""
+    padded = _normalise(text)
+    return {term for term, entries in lexicon.items() if any(f" {entry} " in padded for entry in entries)}
+
+
+def words_of(text: str) -> list[str]:
+    """The meaningful words of an answer, lower case, unique, in order."""
+    words = []
+    for word in re.findall(r"[a-z][a-z']+", text.lower().replace("\u2019", "'")):
+        word = word.strip("'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) >= 3 and word not in _STOPWORDS and word not in words:
+            words.append(word)
+    return words
 
 
 @dataclass
@@ -111,77 +112,84 @@ class Match:
         return f'You said "{self.reason_text}"'
 
 
-def words_of(text: str) -> list[str]:
-    """The meaningful words of an answer, with their synonyms, lower case, unique."""
-    words = []
-    for word in re.findall(r"[a-z][a-z']+", text.lower()):
-        word = word.strip("'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 3 or word in _STOPWORDS:
-            continue
-        for candidate in [word, *SYNONYMS.get(word, [])]:
-            if candidate not in words:
-                words.append(candidate)
-    return words
+class _Directory:
+    """The directory as one matching run sees it: which services may be offered,
+    their taxonomy terms, and which services each word finds (asked once per word)."""
 
+    def __init__(self, session: Session, excluded: set[str]):
+        self.session = session
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
+        self.terms: dict[str, set[str]] = {}
+        for service_id, term in session.execute(
+                sa.select(ServiceTaxonomy.service_id, TaxonomyTerm.term)
+                .join(TaxonomyTerm, TaxonomyTerm.id == ServiceTaxonomy.taxonomy_term_id)):
+            self.terms.setdefault(service_id, set()).add(term.lower())
+        not_offered = {sid for sid, terms in self.terms.items() if terms & NOT_OFFERED}
+        self.excluded = excluded | not_offered
+        self.size = session.execute(sa.select(sa.func.count()).select_from(Service)).scalar_one()
+        self._found: dict[str, set[str]] = {}
 
-def _search(session: Session, words: list[str], limit: int) -> list[tuple[str, float]]:
-    """(service id, relevance) for services matching any of the words, best first."""
-    if not words:
-        return []
-    if session.get_bind().dialect.name == "sqlite":
-        query = " OR ".join(f'"{word}"' for word in words)
-        rows = session.execute(sa.text(
-            "SELECT service_id, -bm25(directory_search) AS score FROM directory_search "
-            "WHERE directory_search MATCH :query ORDER BY score DESC LIMIT :limit"),
-            {"query": query, "limit": limit}).all()
-    else:
-        query = " | ".join(words)
-        rows = session.execute(sa.text(
-            "SELECT id, ts_rank(to_tsvector('english', search_text), to_tsquery('english', :query)) AS score "
-            "FROM directory_services WHERE to_tsvector('english', search_text) @@ to_tsquery('english', :query) "
-            "ORDER BY score DESC LIMIT :limit"), {"query": query, "limit": limit}).all()
-    return [(service_id, float(score)) for service_id, score in rows]
+    def services_with(self, word: str) -> set[str]:
+        """The services whose text contains the word (stemmed by the database)."""
+        if word not in self._found:
+            if self.sqlite:
+                statement = sa.text("SELECT service_id FROM directory_search WHERE directory_search MATCH :query")
+                query = f'"{word}"'
+            else:
+                statement = sa.text("SELECT id FROM directory_services WHERE "
+                                    "to_tsvector('english', search_text) @@ plainto_tsquery('english', :query)")
+                query = word
+            self._found[word] = set(self.session.execute(statement, {"query": query}).scalars())
+        return self._found[word]
 
+    def rarity(self, found: set[str]) -> float:
+        """BM25's inverse document frequency: a word few services share counts most."""
+        return math.log((self.size - len(found) + 0.5) / (len(found) + 0.5) + 1)
 
-def _terms_by_service(session: Session) -> dict[str, set[str]]:
-    terms: dict[str, set[str]] = {}
-    for service_id, term in session.execute(
-            sa.select(ServiceTaxonomy.service_id, TaxonomyTerm.term)
-            .join(TaxonomyTerm, TaxonomyTerm.id == ServiceTaxonomy.taxonomy_term_id)):
-        terms.setdefault(service_id, set()).update(term.lower().replace("-", " ").split())
-    return terms
+    def nominations(self, text: str, lexicon: dict) -> tuple[dict[str, float], dict[str, set[str]]]:
+        """This answer's best services with their scores, and the concepts each matched."""
+        scores: dict[str, float] = {}
+        for word in words_of(text):
+            found = self.services_with(word)
+            for sid in found:
+                scores[sid] = scores.get(sid, 0.0) + self.rarity(found)
+        named = concepts_in(text, lexicon)
+        matched = {}
+        for sid, terms in self.terms.items():
+            if terms & named:
+                matched[sid] = terms & named
+                scores[sid] = scores.get(sid, 0.0) + TAXONOMY_WEIGHT * len(terms & named)
+        best = sorted((sid for sid in scores if sid not in self.excluded), key=lambda sid: (-scores[sid], sid))
+        return {sid: scores[sid] for sid in best[:PER_ANSWER]}, matched
 
 
 def match(session: Session, said: Iterable[str], exclude: Iterable[str] = (), limit: int = 3,
-          bonus: float = TAXONOMY_BONUS, per_answer: int = PER_ANSWER) -> list[Match]:
-    """The `limit` services that fit best what the person said, each with its reason.
-
-    Each answer nominates its `per_answer` best services (the database's relevance,
-    plus a bonus when a word is one of the service's taxonomy terms: what the
-    directory says the service is *for*); a service's score adds up its nominations.
-    """
-    excluded = set(exclude)
-    terms = _terms_by_service(session)
-    scores: dict[str, float] = {}
+          lexicon: Optional[dict] = None) -> list[Match]:
+    """The `limit` services that fit best what the person said, each with its reason."""
+    lexicon = load_lexicon() if lexicon is None else lexicon
+    directory = _Directory(session, set(exclude))
+    totals: dict[str, float] = {}
     reasons: dict[str, tuple[float, str]] = {}
+    concepts: dict[str, set[str]] = {}
     for text in dict.fromkeys(t.strip() for t in said if t and t.strip()):
-        words = words_of(text)
-        hits = [(sid, score) for sid, score in _search(session, words, 25) if sid not in excluded]
-        # Relevance relative to this answer's best hit: bm25 (SQLite) and ts_rank
-        # (PostgreSQL) use different scales, and no answer should outweigh another.
-        best = max((score for _sid, score in hits), default=0.0) or 1.0
-        found = sorted(((sid, score / best + (bonus if set(words) & terms.get(sid, set()) else 0.0))
-                        for sid, score in hits), key=lambda pair: -pair[1])
-        for sid, value in found[:per_answer]:
-            scores[sid] = scores.get(sid, 0.0) + value
-            if value > reasons.get(sid, (0.0, ""))[0]:
-                reasons[sid] = (value, text)
-    ranked = sorted(scores, key=lambda sid: (-scores[sid], sid))[:limit]
-    services = {s.id: s for s in session.execute(sa.select(Service).where(Service.id.in_(ranked))).scalars()}
-    return [Match(sid, services[sid].name, services[sid].description or "", reasons[sid][1], scores[sid])
-            for sid in ranked if sid in services]
+        nominated, matched = directory.nominations(text, lexicon)
+        for sid, score in nominated.items():
+            totals[sid] = totals.get(sid, 0.0) + score
+            concepts.setdefault(sid, set()).update(matched.get(sid, set()))
+            if score > reasons.get(sid, (0.0, ""))[0]:
+                reasons[sid] = (score, text)
+    chosen: list[str] = []
+    covered: set[str] = set()
+    while len(chosen) < min(limit, len(totals)):
+        def value(sid: str) -> float:
+            adds_nothing = concepts[sid] and concepts[sid] <= covered
+            return totals[sid] * (ALREADY_COVERED if adds_nothing else 1.0)
+        best = max((sid for sid in totals if sid not in chosen), key=lambda sid: (value(sid), sid))
+        chosen.append(best)
+        covered |= concepts[best]
+    services = {s.id: s for s in session.execute(sa.select(Service).where(Service.id.in_(chosen))).scalars()}
+    return [Match(sid, services[sid].name, services[sid].description or "", reasons[sid][1], totals[sid])
+            for sid in chosen if sid in services]
 
 
 def service_names(session: Session, ids: Iterable[str]) -> dict[str, str]:

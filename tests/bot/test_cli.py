@@ -43,3 +43,12 @@ def test_record_of_an_unknown_conversation_is_an_error(sqlite_url):
     result = run_cli(sqlite_url, "record", "no-such-id")
     assert result.returncode == 1
     assert "no conversation with id or reference 'no-such-id'" in result.stderr
+
+
+def test_serve_will_not_start_with_a_broken_directory_lexicon(tmp_path, sqlite_url):
+    broken = tmp_path / "lexicon.yml"
+    broken.write_text("- not a mapping\n")
+    result = subprocess.run([sys.executable, "-m", "bot", "serve"], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "DATABASE_URL": sqlite_url, "SBC_DIRECTORY_LEXICON": str(broken)})
+    assert result.returncode == 2
+    assert f"ERROR: {broken}: expected a mapping of taxonomy term" in result.stderr

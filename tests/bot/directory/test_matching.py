@@ -1,19 +1,21 @@
-"""Matching on both databases: synonyms, reasons in the person's words, and the
-precision@3 of the labelled profiles."""
+"""Matching on both databases: the lexicon's concepts, rare words, reasons in the
+person's words, helplines never offered, and the precision@3 of the labelled profiles."""
+import json
 from pathlib import Path
 
 import pytest
 
 from bot.directory.importer import import_feed
-from bot.directory.matching import best_for, match, service_names, words_of
-from bot.directory.quality import evaluate, load_profiles, precision_at_3
+from bot.directory.matching import LexiconError, best_for, concepts_in, load_lexicon, match, service_names, words_of
+from bot.directory.quality import PROFILE_SETS, evaluate, load_profiles, precision_at_3
+from tests import reports
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "directory" / "sample" / "brackenford.json"
-PROFILES = ROOT / "tests" / "directory" / "profiles.yml"
-# The issue's target is 0.8; the matcher does not reach it yet (README). This floor
-# catches a regression from what it does reach.
-PRECISION_FLOOR = 0.6
+# The issue's target is 0.8 and the matcher does not reach it (README): measured
+# 0.667 (development) and 0.507 (held-out) on both databases. These floors catch a
+# regression from what it does reach; the figures are printed at the end of the run.
+PRECISION_FLOOR = {"development": 0.64, "held-out": 0.48}
 
 
 @pytest.fixture
@@ -27,17 +29,63 @@ def names(found):
     return [m.name for m in found]
 
 
-def test_words_have_their_synonyms():
-    assert words_of("My allotment, and chapel on Sundays") == [
-        "allotment", "gardening", "garden", "chapel", "faith", "church", "sundays"]
-    assert words_of("I'd like to") == []
+def test_meaningful_words_of_an_answer():
+    assert words_of("My allotment, and chapel on Sundays") == ["allotment", "chapel", "sundays"]
+    assert words_of("I\u2019d like to") == []
 
 
-def test_synonyms_find_what_the_directory_calls_it(directory):
+def test_the_lexicon_names_concepts_by_whole_words_and_phrases():
+    lexicon = {"gardening": ("veg patch", "allotment"), "faith": ("mass",), "pets": ("cat",)}
+    assert concepts_in("My VEG PATCH and Mass on Sunday", lexicon) == {"gardening", "faith"}
+    assert concepts_in("a massive category of vegetables", lexicon) == set()  # no part-word matches
+
+
+def test_the_shipped_lexicon_covers_the_sample_taxonomy():
+    lexicon = load_lexicon()
+    terms = {link["taxonomy_term"]["term"] for service in json.loads(SAMPLE.read_text())
+             for link in service["service_taxonomys"]}
+    assert terms - {"helpline"} <= set(lexicon)
+    assert concepts_in("since my husband passed away", lexicon) >= {"bereavement"}
+
+
+def test_a_broken_lexicon_is_a_clear_error(tmp_path):
+    bad = tmp_path / "lexicon.yml"
+    bad.write_text("gardening: allotment\n")
+    with pytest.raises(LexiconError, match="'gardening' must be a list"):
+        load_lexicon(bad)
+    with pytest.raises(LexiconError, match="cannot read"):
+        load_lexicon(tmp_path / "missing.yml")
+
+
+def test_everyday_words_find_what_the_directory_calls_it(directory):
     with directory.transaction() as session:
         assert any(w in n for n in names(match(session, ["my veg patch"])) for w in ("Allotment", "Garden", "Grow"))
         assert any("Chapel" in n or "Church" in n for n in names(match(session, ["I miss chapel"])))
         assert any("Rambling" in n or "Walk" in n for n in names(match(session, ["rambling in the hills"])))
+
+
+def test_a_rare_word_picks_the_right_one_of_several_alike(directory):
+    with directory.transaction() as session:
+        assert names(match(session, ["Mass every Sunday"]))[0] == "St Anne's Catholic Church Mass and parish visitors"
+        assert names(match(session, ["the gurdwara"]))[0].startswith("Guru Nanak Gurdwara")
+
+
+def test_later_offers_add_a_need_rather_than_repeat_one(directory):
+    said = ["my allotment", "growing veg", "I feel so lonely since my wife died"]
+    terms = {service["id"]: {link["taxonomy_term"]["term"] for link in service["service_taxonomys"]}
+             for service in json.loads(SAMPLE.read_text())}
+    with directory.transaction() as session:
+        offered = [terms[m.service_id] for m in match(session, said)]
+    assert "gardening" in offered[0]
+    assert any("bereavement" in t for t in offered) and not all("gardening" in t for t in offered)
+
+
+def test_helplines_are_never_offered_as_links(directory):
+    helplines = {service["id"] for service in json.loads(SAMPLE.read_text())
+                 if any(link["taxonomy_term"]["term"] == "helpline" for link in service["service_taxonomys"])}
+    said = ["I feel low and I ring the Samaritans", "caring for my husband, I need advice", "emergency"]
+    with directory.transaction() as session:
+        assert not {m.service_id for m in match(session, said, limit=10)} & helplines
 
 
 def test_each_match_gives_its_reason_in_the_persons_words(directory):
@@ -71,10 +119,13 @@ def test_best_for_uses_the_record_and_skips_existing_links(directory):
         assert service_names(session, [first[0].service_id]) == {first[0].service_id: first[0].name}
 
 
-def test_precision_at_3_on_the_labelled_profiles(directory):
-    profiles = load_profiles(PROFILES)
-    assert len(profiles) >= 30
+@pytest.mark.parametrize("profile_set", sorted(PROFILE_SETS))
+def test_precision_at_3_on_the_labelled_profiles(directory, profile_set, request):
+    profiles = load_profiles(PROFILE_SETS[profile_set])
+    assert len(profiles) >= 20
     with directory.transaction() as session:
         score = precision_at_3(evaluate(session, profiles))
-    print(f"precision@3 = {score:.3f} over {len(profiles)} profiles")
-    assert score >= PRECISION_FLOOR
+    database = request.node.callspec.params.get("database_url", "")
+    reports.add(f"matching precision@3 on {len(profiles)} {profile_set} profiles ({database}): {score:.3f} "
+                f"(target 0.8)")
+    assert score >= PRECISION_FLOOR[profile_set]
