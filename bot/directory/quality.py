@@ -8,7 +8,9 @@ perfect offer scores 1.0).
 Two sets: the development profiles (tests/directory/profiles.yml), on which the
 matcher's weights were chosen, and the held-out profiles
 (tests/directory/profiles-heldout.yml), written without sight of the matcher or of
-the development set. The held-out figure is the one to believe.
+the development set. The held-out figure is the one to believe. The held-out
+profiles also have complete judgments (tests/directory/acceptable-heldout.yml): every
+service a practitioner would be happy to offer, not only their first picks.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ PROFILE_SETS = {
     "development": ROOT / "tests" / "directory" / "profiles.yml",
     "held-out": ROOT / "tests" / "directory" / "profiles-heldout.yml",
 }
+ACCEPTABLE_HELD_OUT = ROOT / "tests" / "directory" / "acceptable-heldout.yml"
 
 
 @dataclass
@@ -58,3 +61,9 @@ def evaluate(session: Session, profiles: list[dict]) -> list[ProfileResult]:
 
 def precision_at_3(results: list[ProfileResult]) -> float:
     return sum(result.precision for result in results) / len(results)
+
+
+def precision_at_3_against(results: list[ProfileResult], judgments: dict[str, list[str]]) -> float:
+    """precision@3 with other relevance judgments (profile id -> acceptable service ids)."""
+    scores = [len(set(r.offered[:3]) & set(judgments[r.id])) / min(3, len(judgments[r.id])) for r in results]
+    return sum(scores) / len(scores)

@@ -7,7 +7,7 @@ import pytest
 
 from bot.directory.importer import import_feed
 from bot.directory.matching import LexiconError, best_for, concepts_in, load_lexicon, match, service_names, words_of
-from bot.directory.quality import PROFILE_SETS, evaluate, load_profiles, precision_at_3
+from bot.directory.quality import ACCEPTABLE_HELD_OUT, PROFILE_SETS, evaluate, load_profiles, precision_at_3
 from tests import reports
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -129,3 +129,18 @@ def test_precision_at_3_on_the_labelled_profiles(directory, profile_set, request
     reports.add(f"matching precision@3 on {len(profiles)} {profile_set} profiles ({database}): {score:.3f} "
                 f"(target 0.8)")
     assert score >= PRECISION_FLOOR[profile_set]
+
+
+def test_the_labels_name_real_services_and_the_complete_judgments_include_the_first_picks():
+    import yaml
+
+    services = {service["id"]: service for service in json.loads(SAMPLE.read_text())}
+    helplines = {sid for sid, service in services.items()
+                 if any(link["taxonomy_term"]["term"] == "helpline" for link in service["service_taxonomys"])}
+    acceptable = yaml.safe_load(ACCEPTABLE_HELD_OUT.read_text())
+    held_out = load_profiles(PROFILE_SETS["held-out"])
+    assert sorted(acceptable) == sorted(profile["id"] for profile in held_out)
+    for profile in held_out + load_profiles(PROFILE_SETS["development"]):
+        assert set(profile["relevant"]) <= set(services) - helplines, profile["id"]
+    for profile in held_out:
+        assert set(profile["relevant"]) <= set(acceptable[profile["id"]]) <= set(services) - helplines
