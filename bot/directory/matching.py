@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, Optional, Union
 
 import sqlalchemy as sa
 import yaml
@@ -42,6 +42,9 @@ NOT_OFFERED = {"helpline"}  # taxonomy terms of services that are never offered 
 TAXONOMY_WEIGHT = 8.0  # a concept the person named outweighs a few shared rare words
 PER_ANSWER = 10  # how many services each answer nominates
 ALREADY_COVERED = 0.7  # discount for a service that adds no concept to earlier offers
+# Offers follow what matters, what is not working and the outcomes wanted; strengths
+# ("I can still drive", "I'm still at work") personalise them but are not needs.
+SECTION_WEIGHTS = {"strengths": 0.5}
 _STOPWORDS = set("""a about above after again all am an and any are as at be because been before being below
 between both but by can can't cannot could did do does doing don't down during each few for from further had
 has have having he her here hers herself him himself his how i i'd i'm i've if in into is it it's its itself
@@ -163,17 +166,32 @@ class _Directory:
         return {sid: scores[sid] for sid in best[:PER_ANSWER]}, matched
 
 
-def match(session: Session, said: Iterable[str], exclude: Iterable[str] = (), limit: int = 3,
-          lexicon: Optional[dict] = None) -> list[Match]:
-    """The `limit` services that fit best what the person said, each with its reason."""
+def _weighted(said: Union[Mapping[str, Iterable[str]], Iterable[str]]) -> dict[str, float]:
+    """Each answer with its weight: from a mapping of record section -> answers, or a
+    plain list of answers (all weighing the same)."""
+    sections = said.items() if isinstance(said, Mapping) else [("", said)]
+    weights: dict[str, float] = {}
+    for section, texts in sections:
+        for text in texts:
+            if text and text.strip():
+                weight = SECTION_WEIGHTS.get(section, 1.0)
+                weights[text.strip()] = max(weight, weights.get(text.strip(), 0.0))
+    return weights
+
+
+def match(session: Session, said: Union[Mapping[str, Iterable[str]], Iterable[str]], exclude: Iterable[str] = (),
+          limit: int = 3, lexicon: Optional[dict] = None) -> list[Match]:
+    """The `limit` services that fit best what the person said (answers by record
+    section, or a list of answers), each with its reason."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     directory = _Directory(session, set(exclude))
     totals: dict[str, float] = {}
     reasons: dict[str, tuple[float, str]] = {}
     concepts: dict[str, set[str]] = {}
-    for text in dict.fromkeys(t.strip() for t in said if t and t.strip()):
+    for text, weight in _weighted(said).items():
         nominated, matched = directory.nominations(text, lexicon)
         for sid, score in nominated.items():
+            score *= weight
             totals[sid] = totals.get(sid, 0.0) + score
             concepts.setdefault(sid, set()).update(matched.get(sid, set()))
             if score > reasons.get(sid, (0.0, ""))[0]:
@@ -200,12 +218,10 @@ def service_names(session: Session, ids: Iterable[str]) -> dict[str, str]:
     return dict(session.execute(sa.select(Service.id, Service.name).where(Service.id.in_(ids))).all())
 
 
-def said_by(record: dict) -> list[str]:
-    """What a person said that links can be found for: what matters, strengths, outcomes."""
-    return ([item["text"] for item in record["what_matters"]]
-            + [item["text"] for item in record["strengths"]]
-            + [item["text"] for item in record["outcomes"]]
-            + [item["text"] for item in record["not_working"]])
+def said_by(record: dict) -> dict[str, list[str]]:
+    """What a person said that links can be found for, by record section."""
+    return {section: [item["text"] for item in record[section]]
+            for section in ("what_matters", "not_working", "strengths", "outcomes")}
 
 
 def best_for(session: Session, record: dict, limit: int = 3, exclude: Optional[Iterable[str]] = None) -> list[Match]:

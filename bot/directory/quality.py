@@ -52,7 +52,7 @@ def load_profiles(path: Path) -> list[dict]:
 def evaluate(session: Session, profiles: list[dict]) -> list[ProfileResult]:
     results = []
     for profile in profiles:
-        said = [text for texts in profile["said"].values() for text in texts]
+        said = profile["said"]  # record section -> answers, as the interview gives them
         started = time.perf_counter()
         offered = [found.service_id for found in match(session, said, limit=3)]
         results.append(ProfileResult(profile["id"], offered, profile["relevant"], time.perf_counter() - started))
