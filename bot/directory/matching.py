@@ -41,6 +41,7 @@ DEFAULT_LEXICON = ROOT / "directory" / "lexicon.yml"
 NOT_OFFERED = {"helpline"}  # taxonomy terms of services that are never offered as links
 TAXONOMY_WEIGHT = 8.0  # a concept the person named outweighs a few shared rare words
 PER_ANSWER = 10  # how many services each answer nominates
+SPECIFIC = 3  # a word found in at most this many services picks them out of their kind
 ALREADY_COVERED = 0.7  # discount for a service that adds no concept to earlier offers
 # Offers follow what matters, what is not working and the outcomes wanted; strengths
 # ("I can still drive", "I'm still at work") personalise them but are not needs.
@@ -150,18 +151,26 @@ class _Directory:
         return math.log((self.size - len(found) + 0.5) / (len(found) + 0.5) + 1)
 
     def nominations(self, text: str, lexicon: dict) -> tuple[dict[str, float], dict[str, set[str]]]:
-        """This answer's best services with their scores, and the concepts each matched."""
+        """This answer's best services with their scores, and the concepts each matched.
+
+        A concept the answer names lifts every service tagged with it, unless the
+        answer's own words pick some of those out ("Mass" among the places of worship,
+        a word at most SPECIFIC services share): then only those, so that the person's
+        church is offered and not every other faith's."""
         scores: dict[str, float] = {}
+        picked: set[str] = set()
         for word in words_of(text):
             found = self.services_with(word)
             for sid in found:
                 scores[sid] = scores.get(sid, 0.0) + self.rarity(found)
-        named = concepts_in(text, lexicon)
-        matched = {}
-        for sid, terms in self.terms.items():
-            if terms & named:
-                matched[sid] = terms & named
-                scores[sid] = scores.get(sid, 0.0) + TAXONOMY_WEIGHT * len(terms & named)
+            if len(found) <= SPECIFIC:
+                picked |= found
+        matched: dict[str, set[str]] = {}
+        for concept in concepts_in(text, lexicon):
+            tagged = {sid for sid, terms in self.terms.items() if concept in terms}
+            for sid in (tagged & picked) or tagged:
+                matched.setdefault(sid, set()).add(concept)
+                scores[sid] = scores.get(sid, 0.0) + TAXONOMY_WEIGHT
         best = sorted((sid for sid in scores if sid not in self.excluded), key=lambda sid: (-scores[sid], sid))
         return {sid: scores[sid] for sid in best[:PER_ANSWER]}, matched
 

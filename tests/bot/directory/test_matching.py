@@ -13,9 +13,9 @@ from tests import reports
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "directory" / "sample" / "brackenford.json"
 # The target is 0.8 and the matcher does not reach it (README): measured
-# 0.690 (development) and 0.535 (held-out) on both databases. These floors catch a
+# 0.718 (development) and 0.674 (held-out) on both databases. These floors catch a
 # regression from what it does reach; the figures are printed at the end of the run.
-PRECISION_FLOOR = {"development": 0.67, "held-out": 0.51}
+PRECISION_FLOOR = {"development": 0.70, "held-out": 0.65}
 
 
 @pytest.fixture
@@ -70,6 +70,17 @@ def test_a_rare_word_picks_the_right_one_of_several_alike(directory):
         assert names(match(session, ["the gurdwara"]))[0].startswith("Guru Nanak Gurdwara")
 
 
+def test_words_that_pick_one_place_of_worship_keep_the_others_out(directory):
+    said = {"what_matters": ["Going to Mass every Sunday", "pottering in my garden"], "outcomes": ["to get back to Mass"]}
+    terms = {service["id"]: {link["taxonomy_term"]["term"] for link in service["service_taxonomys"]}
+             for service in json.loads(SAMPLE.read_text())}
+    with directory.transaction() as session:
+        offered = match(session, said)
+    assert [m.name for m in offered if "faith" in terms[m.service_id]] == [
+        "St Anne's Catholic Church Mass and parish visitors"]
+    assert any("gardening" in terms[m.service_id] for m in offered)
+
+
 def test_later_offers_add_a_need_rather_than_repeat_one(directory):
     said = ["my allotment", "growing veg", "I feel so lonely since my wife died"]
     terms = {service["id"]: {link["taxonomy_term"]["term"] for link in service["service_taxonomys"]}
@@ -87,8 +98,9 @@ def test_strengths_personalise_offers_but_are_not_taken_as_needs(directory):
     with directory.transaction() as session:
         as_strength = match(session, {"what_matters": ["getting back to my allotment"], "strengths": [strength]})
         as_need = match(session, {"what_matters": ["getting back to my allotment"], "not_working": [strength]})
-    assert all("gardening" in terms[m.service_id] for m in as_strength)
-    assert any(terms[m.service_id] & {"transport", "digital-skills"} for m in as_need)
+    assert ["gardening" in terms[m.service_id] for m in as_strength] == [True, True, False]
+    assert not any("transport" in terms[m.service_id] for m in as_strength)
+    assert any("transport" in terms[m.service_id] for m in as_need)
 
 
 def test_helplines_are_never_offered_as_links(directory):
