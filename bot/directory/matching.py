@@ -11,11 +11,14 @@ Two kinds of evidence, both found by the database:
   church among six places of worship. The same formula on both databases gives the
   same offers (PostgreSQL's ts_rank has no IDF, and scored 0.62 against SQLite's 0.66).
 
-Each answer nominates its best services; a service's score adds up its nominations,
+When an answer's own words pick out some services of a kind it names ("Mass"), only
+those get the kind's score from it, so the person's church is offered and not every
+other faith's. Each answer nominates its best services; a service's score adds up its
+nominations (strengths at half weight: they personalise offers, they are not needs),
 and the answer that gave it most is its reason. A service whose concepts are all
-already covered by an earlier offer is discounted, so three places of worship do not
-crowd out the lift the person needs to get to one. Helplines are not offered: the
-safety response and the last stage give those numbers.
+already covered by an earlier offer is discounted, so places of worship do not crowd
+out the lift the person needs to get to one. Helplines are not offered: the safety
+response and the last stage give those numbers.
 
 The weights were chosen on the development profiles and checked on a held-out set
 written without sight of the matcher (README, scripts/match_precision.py).
