@@ -11,8 +11,8 @@ Two kinds of evidence, both found by the database:
   church among six places of worship. The same formula on both databases gives the
   same offers (PostgreSQL's ts_rank has no IDF, and scored 0.62 against SQLite's 0.66).
 
-When an answer's own words pick out some services of a kind it names ("Mass"), only
-those get the kind's score from it, so the person's church is offered and not every
+When an answer's own words pick out some services of a kind it names ("Mass"), those
+get the kind's score from it and the rest of the kind a tenth, so the person's church is offered and not every
 other faith's. Each answer nominates its best services; a service's score adds up its
 nominations (strengths at half weight: they personalise offers, they are not needs),
 and the answer that gave it most is its reason. A service whose concepts are all
@@ -45,6 +45,7 @@ NOT_OFFERED = {"helpline"}  # taxonomy terms of services that are never offered 
 TAXONOMY_WEIGHT = 8.0  # a concept the person named outweighs a few shared rare words
 PER_ANSWER = 10  # how many services each answer nominates
 SPECIFIC = 3  # a word found in at most this many services picks them out of their kind
+OTHERS_OF_KIND = 0.1  # the lift left to the rest of a kind when the person's words picked some
 ALREADY_COVERED = 0.7  # discount for a service that adds no concept to earlier offers
 # Offers follow what matters, what is not working and the outcomes wanted; strengths
 # ("I can still drive", "I'm still at work") personalise them but are not needs.
@@ -158,8 +159,9 @@ class _Directory:
 
         A concept the answer names lifts every service tagged with it, unless the
         answer's own words pick some of those out ("Mass" among the places of worship,
-        a word at most SPECIFIC services share): then only those, so that the person's
-        church is offered and not every other faith's."""
+        a word at most SPECIFIC services share): then those, and the rest of the kind
+        only a little (OTHERS_OF_KIND), so that the person's church is offered and not
+        every other faith's, while "more" can still find other groups of the kind."""
         scores: dict[str, float] = {}
         picked: set[str] = set()
         for word in words_of(text):
@@ -171,9 +173,11 @@ class _Directory:
         matched: dict[str, set[str]] = {}
         for concept in concepts_in(text, lexicon):
             tagged = {sid for sid, terms in self.terms.items() if concept in terms}
-            for sid in (tagged & picked) or tagged:
+            chosen = tagged & picked
+            for sid in tagged:
+                lift = 1.0 if not chosen or sid in chosen else OTHERS_OF_KIND
                 matched.setdefault(sid, set()).add(concept)
-                scores[sid] = scores.get(sid, 0.0) + TAXONOMY_WEIGHT
+                scores[sid] = scores.get(sid, 0.0) + TAXONOMY_WEIGHT * lift
         best = sorted((sid for sid in scores if sid not in self.excluded), key=lambda sid: (-scores[sid], sid))
         return {sid: scores[sid] for sid in best[:PER_ANSWER]}, matched
 

@@ -13,7 +13,7 @@ from tests import reports
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "directory" / "sample" / "brackenford.json"
 # The target is 0.8 and the matcher does not reach it (README): measured
-# 0.718 (development) and 0.674 (held-out) on both databases. These floors catch a
+# 0.726 (development) and 0.674 (held-out) on both databases. These floors catch a
 # regression from what it does reach; the figures are printed at the end of the run.
 PRECISION_FLOOR = {"development": 0.70, "held-out": 0.65}
 
@@ -79,6 +79,15 @@ def test_words_that_pick_one_place_of_worship_keep_the_others_out(directory):
     assert [m.name for m in offered if "faith" in terms[m.service_id]] == [
         "St Anne's Catholic Church Mass and parish visitors"]
     assert any("gardening" in terms[m.service_id] for m in offered)
+
+
+def test_the_rest_of_a_kind_still_comes_after_the_ones_the_words_picked(directory):
+    terms = {service["id"]: {link["taxonomy_term"]["term"] for link in service["service_taxonomys"]}
+             for service in json.loads(SAMPLE.read_text())}
+    with directory.transaction() as session:
+        offered = match(session, ["my allotment"], limit=6)
+    assert offered[0].name.startswith("Hollins Lane")
+    assert sum("gardening" in terms[m.service_id] for m in offered) == 6  # "more" finds the other groups
 
 
 def test_later_offers_add_a_need_rather_than_repeat_one(directory):
