@@ -95,3 +95,19 @@ def running_servers(database_url: str, logs: Path):
     running = Servers(database_url, logs / "serve.log").start()
     yield running
     running.stop()
+
+
+SAMPLE_DIRECTORY = ROOT / "directory" / "sample" / "brackenford.json"
+
+
+def servers_with_the_sample_directory(tmp_path_factory, name: str):
+    """running_servers on a fresh SQLite database holding the sample directory."""
+    from bot.directory.importer import import_feed
+    from bot.store import Store, migrate
+
+    url = f"sqlite:///{tmp_path_factory.mktemp(name) / 'links.db'}"
+    migrate(url)
+    store = Store(url)
+    assert import_feed(store, SAMPLE_DIRECTORY).rejected == []
+    store.dispose()
+    yield from running_servers(url, tmp_path_factory.mktemp("logs"))

@@ -9,25 +9,17 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from bot.directory.importer import import_feed
-from bot.store import Store, migrate
 from tests.browser.conftest import axe_violations, new_page
 from tests.browser.test_self_assessment import by_mouse, record_json, start
-from tests.servers import ROOT, running_servers
+from tests.servers import SAMPLE_DIRECTORY as SAMPLE, servers_with_the_sample_directory
 
 pytestmark = pytest.mark.e2e
-SAMPLE = ROOT / "directory" / "sample" / "brackenford.json"
 OFFER = "Would you like us to link you with them?"
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('browser-links') / 'links.db'}"
-    migrate(url)
-    store = Store(url)
-    assert import_feed(store, SAMPLE).rejected == []
-    store.dispose()
-    yield from running_servers(url, tmp_path_factory.mktemp("logs"))
+    yield from servers_with_the_sample_directory(tmp_path_factory, "browser-links")
 
 
 def latest_reply(page) -> str:

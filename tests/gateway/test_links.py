@@ -6,22 +6,14 @@ import json
 
 import pytest
 
-from bot.directory.importer import import_feed
-from bot.store import Store, migrate
-from tests.servers import ROOT, running_servers
+from tests.servers import SAMPLE_DIRECTORY as SAMPLE, servers_with_the_sample_directory
 
 pytestmark = pytest.mark.e2e
-SAMPLE = ROOT / "directory" / "sample" / "brackenford.json"
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('links') / 'links.db'}"
-    migrate(url)
-    store = Store(url)
-    assert import_feed(store, SAMPLE).rejected == []
-    store.dispose()
-    yield from running_servers(url, tmp_path_factory.mktemp("logs"))
+    yield from servers_with_the_sample_directory(tmp_path_factory, "links")
 
 
 def test_a_person_accepts_a_link_and_it_is_in_the_record(servers):
