@@ -5,6 +5,7 @@
     python -m bot serve                      run the gateway, the Rasa server and the action server
     python -m bot gateway                    run only the web gateway
     python -m bot directory import <path>    import Open Referral UK services (file or folder)
+    python -m bot directory phrases <file>   load what people say when each service would help (YAML)
 """
 from __future__ import annotations
 
@@ -38,8 +39,14 @@ def main(argv=None) -> int:
     load = directory_commands.add_parser("import", help="import ORUK service JSON (a file or a folder of files)")
     load.add_argument("path", type=Path)
     load.add_argument("--quiet", action="store_true", help="print only the summary and rejections")
+    phrases = directory_commands.add_parser(
+        "phrases", help="load the phrases written for each service (YAML: service id -> list of phrases)")
+    phrases.add_argument("path", type=Path)
+    phrases.add_argument("--quiet", action="store_true", help="print only the summary and rejections")
     args = parser.parse_args(argv)
 
+    if args.command == "directory" and args.directory_command == "phrases":
+        return import_phrases(args.path, args.quiet)
     if args.command == "directory":
         return import_directory(args.path, args.quiet)
     if args.command == "gateway":
@@ -48,12 +55,14 @@ def main(argv=None) -> int:
         run(args.host, args.port, GatewaySettings(rasa_url=args.rasa_url, action_url=args.action_url))
         return 0
     if args.command == "serve":
+        from bot.directory.embedding import EmbeddingModelError, encoder
         from bot.directory.matching import LexiconError, load_lexicon
         from bot.serve import serve as run_servers
 
-        try:  # the links stage needs it: a broken file stops the start, not a conversation
+        try:  # the links stage needs both: a broken file stops the start, not a conversation
             load_lexicon()
-        except LexiconError as error:
+            encoder()
+        except (LexiconError, EmbeddingModelError) as error:
             print(f"ERROR: {error}", file=sys.stderr)
             return 2
         return run_servers(args.model, args.rasa_port, args.action_port, args.port)
@@ -82,6 +91,7 @@ def main(argv=None) -> int:
 
 
 def import_directory(path: Path, quiet: bool) -> int:
+    from bot.directory.embedding import EmbeddingModelError
     from bot.directory.importer import FeedError, import_feed
     from bot.store import get_store
 
@@ -89,14 +99,38 @@ def import_directory(path: Path, quiet: bool) -> int:
         if not quiet or outcome == "rejected":
             print(f"{outcome:>9}  {where}", flush=True)
 
+    def vector_progress(done: int, total: int) -> None:
+        if not quiet:
+            print(f"meaning vectors: {done} of {total} services", flush=True)
+
     try:
-        report = import_feed(get_store(), path, progress)
-    except FeedError as error:
+        report = import_feed(get_store(), path, progress, vector_progress)
+    except (FeedError, EmbeddingModelError) as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
     for where, why in report.rejected:
         print(f"REJECTED {where}: {why}", file=sys.stderr)
     print(f"directory import from {path}: {report.summary()}")
+    return 1 if report.rejected else 0
+
+
+def import_phrases(path: Path, quiet: bool) -> int:
+    from bot.directory.embedding import EmbeddingModelError, encoder
+    from bot.directory.phrases import PhrasesError, import_phrases as load
+    from bot.store import get_store
+
+    def progress(service_id: str, outcome: str) -> None:
+        if not quiet or outcome == "rejected":
+            print(f"{outcome:>9}  {service_id}", flush=True)
+
+    try:
+        report = load(get_store(), path, encoder(), progress)
+    except (PhrasesError, EmbeddingModelError) as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    for service_id, why in report.rejected:
+        print(f"REJECTED {service_id}: {why}", file=sys.stderr)
+    print(f"directory phrases from {path}: {report.summary()}")
     return 1 if report.rejected else 0
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.directory.sample import SAMPLE_FEED as SAMPLE_DIRECTORY
+
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "current.tar.gz"
 
@@ -97,17 +99,17 @@ def running_servers(database_url: str, logs: Path):
     running.stop()
 
 
-SAMPLE_DIRECTORY = ROOT / "directory" / "sample" / "brackenford.json"
 
 
 def servers_with_the_sample_directory(tmp_path_factory, name: str):
-    """running_servers on a fresh SQLite database holding the sample directory."""
-    from bot.directory.importer import import_feed
+    """running_servers on a fresh SQLite database holding the sample directory and its phrases."""
+    from bot.directory.sample import import_sample
     from bot.store import Store, migrate
 
     url = f"sqlite:///{tmp_path_factory.mktemp(name) / 'links.db'}"
     migrate(url)
     store = Store(url)
-    assert import_feed(store, SAMPLE_DIRECTORY).rejected == []
+    feed, phrases = import_sample(store)
+    assert feed.rejected == [] and phrases.rejected == []
     store.dispose()
     yield from running_servers(url, tmp_path_factory.mktemp("logs"))

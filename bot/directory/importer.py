@@ -3,7 +3,8 @@ organisation, locations, contacts, phones and taxonomy) into the store.
 
 Each service is checked first and then written in its own transaction, so a bad
 record is rejected whole and never half-imported. Importing the same feed again
-changes nothing: an unchanged service (same digest) is left alone.
+changes nothing: an unchanged service (same digest) is left alone. Last, the services
+that are new or changed get their meaning vectors (bot/directory/vectors.py).
 """
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from bot.directory import embedding, vectors
 from bot.directory.models import (
     Contact, Location, Organization, Phone, Service, ServiceAtLocation, ServiceTaxonomy, TaxonomyTerm,
 )
@@ -32,10 +34,11 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    vectors: int = 0  # services whose meaning vector was (re)computed
 
     def summary(self) -> str:
         return (f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
-                f"rejected {len(self.rejected)}")
+                f"rejected {len(self.rejected)}; meaning vectors computed for {self.vectors}")
 
 
 def feed_files(path: Path) -> list[Path]:
@@ -201,8 +204,13 @@ def records(path: Path) -> Iterator[tuple[str, Any]]:
             yield f"{file.name}[{index}]" + (f" (id {ident})" if ident else ""), service
 
 
-def import_feed(store: Store, path: Path, progress=None) -> ImportReport:
-    """Import every service under `path`; `progress(where, outcome)` is told each one."""
+def import_feed(store: Store, path: Path, progress=None,
+                vector_progress: Optional[Callable[[int, int], None]] = None) -> ImportReport:
+    """Import every service under `path`; `progress(where, outcome)` is told each one,
+    then `vector_progress(done, total)` how many meaning vectors have been computed.
+    The embedding model is loaded first, so a missing model stops the import before
+    anything is written."""
+    encoder = embedding.encoder()
     report = ImportReport()
     for where, service in records(Path(path)):
         found = problems(service)
@@ -220,4 +228,5 @@ def import_feed(store: Store, path: Path, progress=None) -> ImportReport:
                 getattr(report, outcome).append(service["id"])
         if progress:
             progress(where, outcome)
+    report.vectors = vectors.refresh(store, encoder, vector_progress)
     return report

@@ -1,27 +1,33 @@
 """Find the community services that fit what a person said, with the reason in
 their own words.
 
-Two kinds of evidence, both found by the database:
+Each answer nominates services on four kinds of evidence:
 - the taxonomy: `directory/lexicon.yml` maps the everyday words people use ("my veg
   patch", "since my husband passed") to the directory's taxonomy terms (gardening,
   bereavement); services tagged with a term the person named get a large score;
-- the text: each meaningful word of an answer is looked up with the database's
+- the words: each meaningful word of an answer is looked up with the database's
   full-text search (SQLite FTS5, PostgreSQL to_tsvector, both stemmed), and a service
   scores the rarity (BM25's IDF) of every word it matches, so "Mass" finds the Catholic
-  church among six places of worship. The same formula on both databases gives the
-  same offers (PostgreSQL's ts_rank has no IDF, and scored 0.62 against SQLite's 0.66).
+  church among six places of worship. The same formula runs on both databases
+  (PostgreSQL's ts_rank has no IDF), and they measure the same precision;
+- the meaning: the services whose name and description are closest in meaning to the
+  answer (sentence vectors, bot/directory/embedding.py) score for how close they are,
+  which finds what no word list names;
+- the phrases practitioners wrote for each service (bot/directory/phrases.py): the
+  services whose phrases are closest to the answer score most of all. This is what tells
+  two services of one kind apart (door-to-door transport and travel training).
 
 When an answer's own words pick out some services of a kind it names ("Mass"), those
-get the kind's score from it and the rest of the kind a tenth, so the person's church is offered and not every
-other faith's. Each answer nominates its best services; a service's score adds up its
-nominations (strengths at half weight: they personalise offers, they are not needs),
-and the answer that gave it most is its reason. A service whose concepts are all
-already covered by an earlier offer is discounted, so places of worship do not crowd
-out the lift the person needs to get to one. Helplines are not offered: the safety
-response and the last stage give those numbers.
+get the kind's score from it and the rest of the kind a tenth, so the person's church
+is offered and not every other faith's. A service's score adds up its nominations
+(strengths at half weight: they personalise offers, they are not needs), and the
+answer that gave it most is its reason. A service whose concepts are all already
+covered by an earlier offer is discounted, so places of worship do not crowd out the
+lift the person needs to get to one. Helplines are not offered: the safety response
+and the last stage give those numbers.
 
-The weights were chosen on the development profiles and checked on a held-out set
-written without sight of the matcher (README, scripts/match_precision.py).
+The weights were chosen on the development and tuning profiles and checked on a
+held-out set written without sight of the matcher (README, scripts/match_precision.py).
 """
 from __future__ import annotations
 
@@ -33,11 +39,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Union
 
+import numpy as np
 import sqlalchemy as sa
 import yaml
 from sqlalchemy.orm import Session
 
 from bot.config import ROOT
+from bot.directory import embedding, phrases, vectors
 from bot.directory.models import Service, ServiceTaxonomy, TaxonomyTerm
 
 DEFAULT_LEXICON = ROOT / "directory" / "lexicon.yml"
@@ -47,6 +55,12 @@ PER_ANSWER = 10  # how many services each answer nominates
 SPECIFIC = 3  # a word found in at most this many services picks them out of their kind
 OTHERS_OF_KIND = 0.1  # the lift left to the rest of a kind when the person's words picked some
 ALREADY_COVERED = 0.7  # discount for a service that adds no concept to earlier offers
+MEANING_WEIGHT = 40.0  # per unit of cosine similarity above MEANING_FLOOR
+MEANING_FLOOR = 0.2  # below this, an answer and a service are unrelated
+PER_ANSWER_MEANING = 5  # how many services each answer nominates by meaning
+PHRASE_WEIGHT = 120.0  # per unit of closeness to a service's phrases above PHRASE_FLOOR
+PHRASE_FLOOR = 0.35  # phrases are short and specific: closer than this means something
+PER_ANSWER_PHRASES = 2  # how many services each answer nominates through their phrases
 # Offers follow what matters, what is not working and the outcomes wanted; strengths
 # ("I can still drive", "I'm still at work") personalise them but are not needs.
 SECTION_WEIGHTS = {"strengths": 0.5}
@@ -124,7 +138,7 @@ class _Directory:
     """The directory as one matching run sees it: which services may be offered,
     their taxonomy terms, and which services each word finds (asked once per word)."""
 
-    def __init__(self, session: Session, excluded: set[str]):
+    def __init__(self, session: Session, excluded: set[str], encoder: embedding.Encoder):
         self.session = session
         self.sqlite = session.get_bind().dialect.name == "sqlite"
         self.terms: dict[str, set[str]] = {}
@@ -136,6 +150,11 @@ class _Directory:
         self.excluded = excluded | not_offered
         self.size = session.execute(sa.select(sa.func.count()).select_from(Service)).scalar_one()
         self._found: dict[str, set[str]] = {}
+        ids, matrix = vectors.load(session, encoder)
+        offered = [i for i, sid in enumerate(ids) if sid not in self.excluded]
+        self.vector_ids = [ids[i] for i in offered]
+        self.vectors = matrix[offered]
+        self.phrases = phrases.load(session, encoder, self.excluded)
 
     def services_with(self, word: str) -> set[str]:
         """The services whose text contains the word (stemmed by the database)."""
@@ -154,15 +173,28 @@ class _Directory:
         """BM25's inverse document frequency: a word few services share counts most."""
         return math.log((self.size - len(found) + 0.5) / (len(found) + 0.5) + 1)
 
-    def nominations(self, text: str, lexicon: dict) -> tuple[dict[str, float], dict[str, set[str]]]:
+    def nominations(self, text: str, lexicon: dict, vector: np.ndarray) -> tuple[dict[str, float], dict[str, set[str]]]:
         """This answer's best services with their scores, and the concepts each matched.
 
         A concept the answer names lifts every service tagged with it, unless the
         answer's own words pick some of those out ("Mass" among the places of worship,
         a word at most SPECIFIC services share): then those, and the rest of the kind
         only a little (OTHERS_OF_KIND), so that the person's church is offered and not
-        every other faith's, while "more" can still find other groups of the kind."""
+        every other faith's, while "more" can still find other groups of the kind.
+        The services closest in meaning to the answer (its vector) get a score for how
+        close they are, which finds what neither the lexicon nor the words name."""
         scores: dict[str, float] = {}
+        similarity = self.vectors @ vector
+        for i in np.argsort(-similarity, kind="stable")[:PER_ANSWER_MEANING]:
+            closeness = MEANING_WEIGHT * (float(similarity[i]) - MEANING_FLOOR)
+            if closeness > 0:
+                scores[self.vector_ids[i]] = closeness
+        near = self.phrases.closeness(vector)
+        for i in np.argsort(-near, kind="stable")[:PER_ANSWER_PHRASES]:
+            closeness = PHRASE_WEIGHT * (float(near[i]) - PHRASE_FLOOR)
+            if closeness > 0:
+                sid = self.phrases.service_ids[i]
+                scores[sid] = scores.get(sid, 0.0) + closeness
         picked: set[str] = set()
         for word in words_of(text):
             found = self.services_with(word)
@@ -200,12 +232,14 @@ def match(session: Session, said: Union[Mapping[str, Iterable[str]], Iterable[st
     """The `limit` services that fit best what the person said (answers by record
     section, or a list of answers), each with its reason."""
     lexicon = load_lexicon() if lexicon is None else lexicon
-    directory = _Directory(session, set(exclude))
+    encoder = embedding.encoder()
+    directory = _Directory(session, set(exclude), encoder)
     totals: dict[str, float] = {}
     reasons: dict[str, tuple[float, str]] = {}
     concepts: dict[str, set[str]] = {}
-    for text, weight in _weighted(said).items():
-        nominated, matched = directory.nominations(text, lexicon)
+    weighted = _weighted(said)
+    for (text, weight), vector in zip(weighted.items(), encoder.encode_remembered(list(weighted))):
+        nominated, matched = directory.nominations(text, lexicon, vector)
         for sid, score in nominated.items():
             score *= weight
             totals[sid] = totals.get(sid, 0.0) + score

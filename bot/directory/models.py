@@ -86,3 +86,28 @@ class Phone(Base):
     contact_id = sa.Column(sa.String(100), sa.ForeignKey("directory_contacts.id", ondelete="CASCADE"))
     number = sa.Column(sa.String(50), nullable=False)
     description = sa.Column(sa.Text)
+
+
+class ServiceVector(Base):
+    """What a service's name and description mean, as a sentence-embedding vector
+    (bot/directory/vectors.py). Derived data: recomputed when the service or the model
+    changes."""
+    __tablename__ = "directory_service_vectors"
+    service_id = sa.Column(sa.String(100), sa.ForeignKey("directory_services.id", ondelete="CASCADE"),
+                           primary_key=True)
+    model = sa.Column(sa.String(80), nullable=False)  # the weights that made it (Encoder.model_id)
+    source_digest = sa.Column(sa.String(64), nullable=False)  # the service as it was when computed
+    vector = sa.Column(sa.LargeBinary, nullable=False)  # little-endian float32, unit length
+
+
+class ServicePhrase(Base):
+    """Something a person might say that should bring this service to mind ("since I
+    stopped driving I can't get to chapel"), written by practitioners for their own
+    directory (bot/directory/phrases.py), with its sentence-embedding vector."""
+    __tablename__ = "directory_service_phrases"
+    service_id = sa.Column(sa.String(100), sa.ForeignKey("directory_services.id", ondelete="CASCADE"),
+                           primary_key=True)
+    position = sa.Column(sa.Integer, primary_key=True)
+    text = sa.Column(sa.Text, nullable=False)
+    model = sa.Column(sa.String(80), nullable=False)
+    vector = sa.Column(sa.LargeBinary, nullable=False)  # little-endian float32, unit length

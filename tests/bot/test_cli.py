@@ -52,3 +52,34 @@ def test_serve_will_not_start_with_a_broken_directory_lexicon(tmp_path, sqlite_u
                             env={**os.environ, "DATABASE_URL": sqlite_url, "SBC_DIRECTORY_LEXICON": str(broken)})
     assert result.returncode == 2
     assert f"ERROR: {broken}: expected a mapping of taxonomy term" in result.stderr
+
+
+def test_directory_import_and_phrases_report_what_they_did(tmp_path, sqlite_url):
+    from tests.bot.directory.test_importer import service, write
+
+    feed = write(tmp_path, "feed.json", [service(1), service(2)])
+    result = run_cli(sqlite_url, "directory", "import", str(feed))
+    assert result.returncode == 0, result.stderr
+    assert "meaning vectors: 2 of 2 services" in result.stdout
+    assert result.stdout.rstrip().endswith("added 2, updated 0, unchanged 0, rejected 0; meaning vectors computed for 2")
+    phrases = tmp_path / "phrases.yml"
+    phrases.write_text("svc-1: [I miss my plot]\nsvc-9: [nobody]\n", encoding="utf-8")
+    result = run_cli(sqlite_url, "directory", "phrases", str(phrases), "--quiet")
+    assert result.returncode == 1  # something was rejected
+    assert "REJECTED svc-9: no service with this id in the directory" in result.stderr
+    assert result.stdout.splitlines() == [" rejected  svc-9", f"directory phrases from {phrases}: phrases for 1 "
+                                          "services added, 0 updated, 0 unchanged, 1 rejected (1 phrases written)"]
+    broken = tmp_path / "broken.yml"
+    broken.write_text("[not, a, mapping]", encoding="utf-8")
+    result = run_cli(sqlite_url, "directory", "phrases", str(broken))
+    assert result.returncode == 2
+    assert f"ERROR: {broken}: expected a mapping of service id -> list of phrases" in result.stderr
+
+
+def test_serve_and_import_will_not_start_without_the_embedding_model(tmp_path, sqlite_url):
+    env = {**os.environ, "DATABASE_URL": sqlite_url, "SBC_EMBEDDING_MODEL": str(tmp_path)}
+    for command in (["serve"], ["directory", "import", str(tmp_path)]):
+        result = subprocess.run([sys.executable, "-m", "bot", *command], capture_output=True, text=True, timeout=60,
+                                env=env)
+        assert result.returncode == 2
+        assert f"ERROR: cannot read the sentence-embedding model in {tmp_path}" in result.stderr

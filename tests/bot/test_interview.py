@@ -370,11 +370,9 @@ def test_a_name_read_as_no_or_chitchat_is_still_a_name(store):
 
 
 def test_links_are_offered_with_reasons_and_the_person_chooses(store):
-    from pathlib import Path
+    from bot.directory.sample import import_sample
 
-    from bot.directory.importer import import_feed
-
-    import_feed(store, Path(__file__).resolve().parents[2] / "directory" / "sample" / "brackenford.json")
+    import_sample(store)
     p = Person(store)
     walk_to(p, "what_matters")
     p.says("my allotment")
@@ -402,11 +400,9 @@ def test_links_are_offered_with_reasons_and_the_person_chooses(store):
 
 
 def test_links_pass_by_when_nothing_fits(store):
-    from pathlib import Path
+    from bot.directory.sample import import_sample
 
-    from bot.directory.importer import import_feed
-
-    import_feed(store, Path(__file__).resolve().parents[2] / "directory" / "sample" / "brackenford.json")
+    import_sample(store)
     p = Person(store)
     walk_to(p, "summary")
     assert p.record()["links"] == []

@@ -1,28 +1,33 @@
 """Matching on both databases: the lexicon's concepts, rare words, reasons in the
 person's words, helplines never offered, and the precision@3 of the labelled profiles."""
 import json
-from pathlib import Path
 
 import pytest
 
-from bot.directory.importer import import_feed
+from bot.directory.sample import SAMPLE_FEED as SAMPLE, import_sample
+from bot.store import Store
+from tests.conftest import migrated_database
 from bot.directory.matching import LexiconError, best_for, concepts_in, load_lexicon, match, service_names, words_of
 from bot.directory.quality import ACCEPTABLE_HELD_OUT, PROFILE_SETS, evaluate, load_profiles, precision_at_3
 from tests import reports
 
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLE = ROOT / "directory" / "sample" / "brackenford.json"
-# The issue's target is 0.8 and the matcher does not reach it (README): measured
-# 0.726 (development) and 0.674 (held-out) on both databases. These floors catch a
-# regression from what it does reach; the figures are printed at the end of the run.
-PRECISION_FLOOR = {"development": 0.70, "held-out": 0.65}
+# The issue's target is 0.8, asserted on the held-out profiles, which nothing was
+# tuned on (measured 0.847 on both databases). The development and tuning profiles,
+# on which the weights were chosen, measure 0.758 and 0.773; their floors catch a
+# regression. The figures are printed at the end of the run.
+PRECISION_FLOOR = {"development": 0.72, "tuning": 0.74, "held-out": 0.80}
 
 
-@pytest.fixture
-def directory(store):
-    report = import_feed(store, SAMPLE)
-    assert report.rejected == [] and len(report.added) >= 44
-    return store
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def directory(request, tmp_path_factory):
+    """The sample directory and its phrases, on each database, once per module: these
+    tests only read it."""
+    with migrated_database(request.param, tmp_path_factory.mktemp("directory")) as url:
+        store = Store(url)
+        report, phrases = import_sample(store)
+        assert report.rejected == [] and len(report.added) >= 44 and phrases.rejected == []
+        yield store
+        store.dispose()
 
 
 def names(found):
@@ -157,7 +162,7 @@ def test_precision_at_3_on_the_labelled_profiles(directory, profile_set, request
     assert len(profiles) >= 20
     with directory.transaction() as session:
         score = precision_at_3(evaluate(session, profiles))
-    database = request.node.callspec.params.get("database_url", "")
+    database = request.node.callspec.params.get("directory", "")
     reports.add(f"matching precision@3 on {len(profiles)} {profile_set} profiles ({database}): {score:.3f} "
                 f"(target 0.8)")
     assert score >= PRECISION_FLOOR[profile_set]
