@@ -5,18 +5,20 @@ offer. precision@3 is the share of the three offered services that are relevant;
 when a profile has fewer than three relevant services, the share is of those (so a
 perfect offer scores 1.0).
 
-Two sets: the development profiles (tests/directory/profiles.yml), on which the
-matcher's weights were chosen, and the held-out profiles
-(tests/directory/profiles-heldout.yml), written without sight of the matcher or of
-the development set. The held-out figure is the one to believe. The held-out
-profiles also have complete judgments (tests/directory/acceptable-heldout.yml): every
-service a practitioner would be happy to offer, not only their first picks.
+Three sets: the development profiles (tests/directory/profiles.yml) and the tuning
+profiles (tests/directory/profiles-tuning.yml), on which the matcher's weights were
+chosen, and the held-out profiles (tests/directory/profiles-heldout.yml), written
+without sight of the matcher or of the other sets and never tuned on. The held-out
+figure is the one to believe. The held-out profiles also have complete judgments
+(tests/directory/acceptable-heldout.yml): every service a practitioner would be
+happy to offer, not only their first picks.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 import yaml
 from sqlalchemy.orm import Session
@@ -26,9 +28,11 @@ from bot.directory.matching import match
 
 PROFILE_SETS = {
     "development": ROOT / "tests" / "directory" / "profiles.yml",
+    "tuning": ROOT / "tests" / "directory" / "profiles-tuning.yml",
     "held-out": ROOT / "tests" / "directory" / "profiles-heldout.yml",
 }
 ACCEPTABLE_HELD_OUT = ROOT / "tests" / "directory" / "acceptable-heldout.yml"
+SECOND_PRACTITIONER = ROOT / "tests" / "directory" / "second-practitioner.yml"
 
 
 @dataclass
@@ -49,18 +53,24 @@ def load_profiles(path: Path) -> list[dict]:
     return data["profiles"] if isinstance(data, dict) else data
 
 
-def evaluate(session: Session, profiles: list[dict]) -> list[ProfileResult]:
+def evaluate(session: Session, profiles: list[dict], lexicon: Optional[dict] = None) -> list[ProfileResult]:
     results = []
     for profile in profiles:
         said = profile["said"]  # record section -> answers, as the interview gives them
         started = time.perf_counter()
-        offered = [found.service_id for found in match(session, said, limit=3)]
+        offered = [found.service_id for found in match(session, said, limit=3, lexicon=lexicon)]
         results.append(ProfileResult(profile["id"], offered, profile["relevant"], time.perf_counter() - started))
     return results
 
 
 def precision_at_3(results: list[ProfileResult]) -> float:
     return sum(result.precision for result in results) / len(results)
+
+
+def picks_of(picks: dict[str, list[str]], profiles: list[dict]) -> list[ProfileResult]:
+    """Someone else's picks (profile id -> service ids) as results, to score like the matcher's."""
+    return [ProfileResult(profile["id"], picks[profile["id"]], profile["relevant"], 0.0)
+            for profile in profiles if profile["id"] in picks]
 
 
 def precision_at_3_against(results: list[ProfileResult], judgments: dict[str, list[str]]) -> float:
