@@ -51,6 +51,7 @@ $(MODEL): $(TRAINING_DATA) | install
 db: install
 	$(PY) -m bot db upgrade
 	$(PY) -m bot directory import directory/sample/brackenford.json --quiet
+	@echo "the sample phrases: about 20 s the first time (embedding 1,296 phrases), then nothing to do"
 	$(PY) -m bot directory phrases directory/sample/brackenford-phrases.yml --quiet
 
 validate: install

@@ -95,23 +95,12 @@ def import_directory(path: Path, quiet: bool) -> int:
     from bot.directory.importer import FeedError, import_feed
     from bot.store import get_store
 
-    def progress(where: str, outcome: str) -> None:
-        if not quiet or outcome == "rejected":
-            print(f"{outcome:>9}  {where}", flush=True)
-
     def vector_progress(done: int, total: int) -> None:
         if not quiet:
             print(f"meaning vectors: {done} of {total} services", flush=True)
 
-    try:
-        report = import_feed(get_store(), path, progress, vector_progress)
-    except (FeedError, EmbeddingModelError) as error:
-        print(f"ERROR: {error}", file=sys.stderr)
-        return 2
-    for where, why in report.rejected:
-        print(f"REJECTED {where}: {why}", file=sys.stderr)
-    print(f"directory import from {path}: {report.summary()}")
-    return 1 if report.rejected else 0
+    return _run_import("directory import", path, quiet, (FeedError, EmbeddingModelError),
+                       lambda progress: import_feed(get_store(), path, progress, vector_progress))
 
 
 def import_phrases(path: Path, quiet: bool) -> int:
@@ -119,18 +108,29 @@ def import_phrases(path: Path, quiet: bool) -> int:
     from bot.directory.phrases import PhrasesError, import_phrases as load
     from bot.store import get_store
 
-    def progress(service_id: str, outcome: str) -> None:
+    def vector_progress(done: int, total: int) -> None:
+        if not quiet:
+            print(f"meaning vectors: {done} of {total} new phrases", flush=True)
+
+    return _run_import("directory phrases", path, quiet, (PhrasesError, EmbeddingModelError),
+                       lambda progress: load(get_store(), path, encoder(), progress, vector_progress))
+
+
+def _run_import(label: str, path: Path, quiet: bool, errors: tuple, run) -> int:
+    """Run an import, printing each record's outcome (only rejections when quiet) and a
+    summary: exit 0, 1 if anything was rejected, 2 if the file could not be read."""
+    def progress(where: str, outcome: str) -> None:
         if not quiet or outcome == "rejected":
-            print(f"{outcome:>9}  {service_id}", flush=True)
+            print(f"{outcome:>9}  {where}", flush=True)
 
     try:
-        report = load(get_store(), path, encoder(), progress)
-    except (PhrasesError, EmbeddingModelError) as error:
+        report = run(progress)
+    except errors as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
-    for service_id, why in report.rejected:
-        print(f"REJECTED {service_id}: {why}", file=sys.stderr)
-    print(f"directory phrases from {path}: {report.summary()}")
+    for where, why in report.rejected:
+        print(f"REJECTED {where}: {why}", file=sys.stderr)
+    print(f"{label} from {path}: {report.summary()}")
     return 1 if report.rejected else 0
 
 

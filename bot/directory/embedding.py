@@ -53,8 +53,8 @@ def model_dir() -> Path:
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
-    """erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26), in float32: three times
-    as fast as scipy's, whose error the vectors could not show anyway."""
+    """erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26), in float32: 2.5 times as
+    fast as scipy's, and the vectors still match sentence-transformers' to 6e-7."""
     a = np.abs(x)
     t = 1.0 / (1.0 + np.float32(0.3275911) * a)
     poly = t * (np.float32(0.254829592) + t * (np.float32(-0.284496736) + t * (

@@ -27,6 +27,7 @@ from bot.store import Store
 
 MAX_PHRASES = 50  # per service
 MAX_LENGTH = 300  # characters per phrase
+EMBED_STEP = 256  # phrases embedded between two progress reports
 _computed: dict[tuple[str, str], np.ndarray] = {}  # (model, phrase) -> vector: a process embeds a phrase once
 
 
@@ -76,10 +77,13 @@ def problems(phrases) -> list[str]:
 
 
 def import_phrases(store: Store, path: Path, encoder: Encoder,
-                   progress: Optional[Callable[[str, str], None]] = None) -> PhrasesReport:
+                   progress: Optional[Callable[[str, str], None]] = None,
+                   vector_progress: Optional[Callable[[int, int], None]] = None) -> PhrasesReport:
     """Replace the phrases of each service the file names (an empty list removes them),
     each service in its own transaction. Services the file does not name keep theirs;
-    a service that is not in the directory is rejected, as is a malformed list."""
+    a service that is not in the directory is rejected, as is a malformed list.
+    `vector_progress(done, total)` is told how many new phrases have been embedded,
+    `progress(service id, outcome)` each service's outcome."""
     report = PhrasesReport()
     entries = {service_id: (problems(phrases), _tidy(phrases)) for service_id, phrases in read(path).items()}
     with store.transaction() as session:
@@ -88,10 +92,14 @@ def import_phrases(store: Store, path: Path, encoder: Encoder,
                 sa.select(ServicePhrase.service_id, ServicePhrase.text, ServicePhrase.model)
                 .order_by(ServicePhrase.service_id, ServicePhrase.position)):
             stored.setdefault(service_id, []).append((text, model))
-    # The new phrases embedded in one go (the slow part), then written service by service.
-    _vectors([text for service_id, (found, texts) in entries.items()
-              if not found and stored.get(service_id) != [(text, encoder.model_id) for text in texts]
-              for text in texts], encoder)
+    # The new phrases embedded first (the slow part: about 80 a second), then written
+    # service by service.
+    new = [text for service_id, (found, texts) in entries.items()
+           if not found and stored.get(service_id) != [(text, encoder.model_id) for text in texts] for text in texts]
+    for start in range(0, len(new), EMBED_STEP):
+        _vectors(new[start:start + EMBED_STEP], encoder)
+        if vector_progress:
+            vector_progress(min(start + EMBED_STEP, len(new)), len(new))
     for service_id, (found, texts) in entries.items():
         outcome = "rejected"
         if found:

@@ -69,6 +69,10 @@ def test_directory_import_and_phrases_report_what_they_did(tmp_path, sqlite_url)
     assert "REJECTED svc-9: no service with this id in the directory" in result.stderr
     assert result.stdout.splitlines() == [" rejected  svc-9", f"directory phrases from {phrases}: phrases for 1 "
                                           "services added, 0 updated, 0 unchanged, 1 rejected (1 phrases written)"]
+    phrases.write_text("svc-1: [I miss my plot, I like a natter]\nsvc-2: [I used to grow veg]\n", encoding="utf-8")
+    result = run_cli(sqlite_url, "directory", "phrases", str(phrases))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:3] == ["meaning vectors: 3 of 3 new phrases", "  updated  svc-1", "    added  svc-2"]
     broken = tmp_path / "broken.yml"
     broken.write_text("[not, a, mapping]", encoding="utf-8")
     result = run_cli(sqlite_url, "directory", "phrases", str(broken))
