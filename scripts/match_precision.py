@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from bot.directory import matching, phrases, vectors  # noqa: E402
+from bot.directory import matching  # noqa: E402
 from bot.directory.embedding import encoder  # noqa: E402
 from bot.directory.importer import import_feed  # noqa: E402
 from bot.directory.phrases import import_phrases  # noqa: E402
@@ -72,10 +72,8 @@ def second_practitioner() -> None:
 def run(name: str, url: str, verbose: bool, ablate: bool = False) -> float:
     migrate(url)
     store = Store(url)
-    vectors._computed.clear()  # noqa: SLF001 - each database pays for its own embedding
-    phrases._computed.clear()  # noqa: SLF001
     model = encoder()
-    model._remembered.clear()  # noqa: SLF001
+    model.forget()  # each database pays for its own embedding
     started = time.perf_counter()
     report = import_feed(store, SAMPLE_FEED)
     first = time.perf_counter() - started

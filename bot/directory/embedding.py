@@ -89,6 +89,7 @@ class Encoder:
         self.model_id = "sbert-" + hashlib.sha256(raw).hexdigest()[:16]
         self._lock = threading.Lock()
         self._remembered: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._kept: dict[str, np.ndarray] = {}
 
     def _norm(self, x: np.ndarray, prefix: str) -> np.ndarray:
         """Layer normalisation, in place (x is a fresh array each time)."""
@@ -150,6 +151,25 @@ class Encoder:
                 chunk = order[start:start + BATCH]
                 out[chunk] = self._batch([texts[i] for i in chunk])
         return out
+
+    def encode_kept(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """As `encode`, for the directory's own texts (service descriptions, phrases):
+        each is embedded once in the life of the process, however often it is imported
+        or found without a stored vector."""
+        with self._lock:
+            new = [text for text in dict.fromkeys(texts) if text not in self._kept]
+        if new:
+            computed = dict(zip(new, self.encode(new)))
+            with self._lock:
+                self._kept.update(computed)
+        with self._lock:
+            return [self._kept[text] for text in texts]
+
+    def forget(self) -> None:
+        """Drop every kept and remembered vector (for timing a cold start)."""
+        with self._lock:
+            self._kept.clear()
+            self._remembered.clear()
 
     def encode_remembered(self, texts: Sequence[str]) -> np.ndarray:
         """As `encode`, keeping the most recent texts' vectors (a person's answers are

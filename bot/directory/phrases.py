@@ -28,7 +28,6 @@ from bot.store import Store
 MAX_PHRASES = 50  # per service
 MAX_LENGTH = 300  # characters per phrase
 EMBED_STEP = 256  # phrases embedded between two progress reports
-_computed: dict[tuple[str, str], np.ndarray] = {}  # (model, phrase) -> vector: a process embeds a phrase once
 
 
 class PhrasesError(ValueError):
@@ -97,7 +96,7 @@ def import_phrases(store: Store, path: Path, encoder: Encoder,
     new = [text for service_id, (found, texts) in entries.items()
            if not found and stored.get(service_id) != [(text, encoder.model_id) for text in texts] for text in texts]
     for start in range(0, len(new), EMBED_STEP):
-        _vectors(new[start:start + EMBED_STEP], encoder)
+        encoder.encode_kept(new[start:start + EMBED_STEP])
         if vector_progress:
             vector_progress(min(start + EMBED_STEP, len(new)), len(new))
     for service_id, (found, texts) in entries.items():
@@ -124,18 +123,10 @@ def _write(session: Session, service_id: str, texts: list[str], encoder: Encoder
     if [row.text for row in existing] == texts and all(row.model == encoder.model_id for row in existing):
         return "unchanged"
     session.execute(sa.delete(ServicePhrase).where(ServicePhrase.service_id == service_id))
-    for position, (text, vector) in enumerate(zip(texts, _vectors(texts, encoder))):
+    for position, (text, vector) in enumerate(zip(texts, encoder.encode_kept(texts))):
         session.add(ServicePhrase(service_id=service_id, position=position, text=text, model=encoder.model_id,
                                   vector=vector.astype("<f4").tobytes()))
     return "updated" if existing else "added"
-
-
-def _vectors(texts: list[str], encoder: Encoder) -> list[np.ndarray]:
-    missing = [text for text in dict.fromkeys(texts) if (encoder.model_id, text) not in _computed]
-    if missing:
-        for text, vector in zip(missing, encoder.encode(missing)):
-            _computed[(encoder.model_id, text)] = vector
-    return [_computed[(encoder.model_id, text)] for text in texts]
 
 
 @dataclass
@@ -173,7 +164,7 @@ def load(session: Session, encoder: Encoder, excluded: set[str]) -> Phrases:
             rows.setdefault(service_id, []).append(np.frombuffer(blob, dtype="<f4"))
         else:
             stale.append((service_id, text))
-    for (service_id, _), vector in zip(stale, _vectors([text for _, text in stale], encoder)):
+    for (service_id, _), vector in zip(stale, encoder.encode_kept([text for _, text in stale])):
         rows.setdefault(service_id, []).append(vector)
     service_ids = sorted(rows)
     width = max((len(rows[sid]) for sid in service_ids), default=0)

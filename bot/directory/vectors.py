@@ -4,8 +4,9 @@ embedding (bot/directory/embedding.py), kept in `directory_service_vectors`.
 They are computed at import, for services that are new, changed, or were embedded by
 another model, so a match only embeds the person's answers. A service that has no
 vector yet (a database imported before vectors existed) is embedded when first
-matched, so no service is left out of matching. A process remembers the vectors it
-has computed, by service and version, and does not compute them twice.
+matched, so no service is left out of matching. The encoder keeps what it has
+embedded for the life of the process (`Encoder.encode_kept`), so nothing is embedded
+twice.
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from bot.directory.embedding import Encoder
 from bot.directory.models import Service, ServiceVector
 
 BATCH = 64  # services embedded and written per step of a refresh
-_computed: dict[tuple[str, str, str], np.ndarray] = {}  # (model, service id, digest) -> vector
 
 
 def service_text(name: str, description: Optional[str]) -> str:
@@ -43,7 +43,7 @@ def refresh(store, encoder: Encoder, progress: Optional[Callable[[int, int], Non
         stale = session.execute(_stale(session, encoder.model_id)).all()
     for start in range(0, len(stale), BATCH):
         batch = stale[start:start + BATCH]
-        vectors = _vectors_of(batch, encoder)
+        vectors = encoder.encode_kept([service_text(row.name, row.description) for row in batch])
         with store.transaction() as session:
             for row, vector in zip(batch, vectors):
                 session.merge(ServiceVector(service_id=row.id, model=encoder.model_id,
@@ -51,16 +51,6 @@ def refresh(store, encoder: Encoder, progress: Optional[Callable[[int, int], Non
         if progress:
             progress(min(start + BATCH, len(stale)), len(stale))
     return len(stale)
-
-
-def _vectors_of(rows: list, encoder: Encoder) -> list[np.ndarray]:
-    """The vectors of these services (rows with id, name, description, source_digest),
-    embedding only those this process has not embedded before in the same version."""
-    missing = [row for row in rows if (encoder.model_id, row.id, row.source_digest) not in _computed]
-    if missing:
-        for row, vector in zip(missing, encoder.encode([service_text(row.name, row.description) for row in missing])):
-            _computed[(encoder.model_id, row.id, row.source_digest)] = vector
-    return [_computed[(encoder.model_id, row.id, row.source_digest)] for row in rows]
 
 
 def load(session: Session, encoder: Encoder) -> tuple[list[str], np.ndarray]:
@@ -75,7 +65,7 @@ def load(session: Session, encoder: Encoder) -> tuple[list[str], np.ndarray]:
         ids.append(service_id)
         rows.append(np.frombuffer(blob, dtype="<f4"))
     stale = session.execute(_stale(session, encoder.model_id)).all()
-    for row, vector in zip(stale, _vectors_of(stale, encoder)):
+    for row, vector in zip(stale, encoder.encode_kept([service_text(row.name, row.description) for row in stale])):
         ids.append(row.id)
         rows.append(vector)
     matrix = np.vstack(rows) if rows else np.zeros((0, encoder.dimensions), dtype=np.float32)

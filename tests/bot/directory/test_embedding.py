@@ -22,12 +22,13 @@ def test_vectors_are_those_sentence_transformers_makes():
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
 
 
-def test_batches_and_remembered_answers_give_the_same_vectors():
+def test_batches_and_remembered_or_kept_texts_give_the_same_vectors():
     model = encoder()
     texts = ["I miss my allotment.", "A lift to chapel on a Sunday would mean the world.", "I miss my allotment."]
     one_by_one = np.vstack([model.encode([text]) for text in texts])
     assert np.abs(model.encode(texts) - one_by_one).max() < 1e-5
     assert np.abs(model.encode_remembered(texts) - one_by_one).max() < 1e-5
+    assert np.abs(np.vstack(model.encode_kept(texts)) - one_by_one).max() < 1e-5
     assert model.encode([]).shape == (0, 384)
 
 
