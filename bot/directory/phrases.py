@@ -60,11 +60,6 @@ def read(path: Path) -> dict[str, list]:
     return {str(key): value for key, value in data.items()}
 
 
-def _tidy(phrases) -> list[str]:
-    """The phrases with their white space made single (what is stored and compared)."""
-    return [" ".join(phrase.split()) for phrase in phrases] if isinstance(phrases, list) and not problems(phrases) else []
-
-
 def problems(phrases) -> list[str]:
     if not isinstance(phrases, list):
         return ["must be a list of phrases"]
@@ -84,7 +79,10 @@ def import_phrases(store: Store, path: Path, encoder: Encoder,
     `vector_progress(done, total)` is told how many new phrases have been embedded,
     `progress(service id, outcome)` each service's outcome."""
     report = PhrasesReport()
-    entries = {service_id: (problems(phrases), _tidy(phrases)) for service_id, phrases in read(path).items()}
+    entries = {}  # service id -> (problems, phrases with their white space made single)
+    for service_id, phrases in read(path).items():
+        found = problems(phrases)
+        entries[service_id] = (found, [] if found else [" ".join(phrase.split()) for phrase in phrases])
     with store.transaction() as session:
         stored: dict[str, list[tuple[str, str]]] = {}
         for service_id, text, model in session.execute(
