@@ -46,11 +46,13 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
 
 
 def utter(dispatcher: CollectingDispatcher, says: list) -> None:
+    """Send each message; a help line carries its numbers as data (`custom.route`)."""
     for say in says:
+        extra = {"json_message": {"route": say.route}} if say.route else {}
         if say.buttons:
-            dispatcher.utter_message(text=say.text, buttons=say.buttons)
+            dispatcher.utter_message(text=say.text, buttons=say.buttons, **extra)
         else:
-            dispatcher.utter_message(text=say.text)
+            dispatcher.utter_message(text=say.text, **extra)
 
 
 @contextmanager
@@ -105,7 +107,7 @@ class MoveAction(Action, abc.ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         def move_or_answer(session: Session, found: Conversation) -> interview.Turn:
             text = latest_text(tracker)
-            if interview.is_a_name_answer(found, text):  # "Barry" read as chit-chat
+            if interview.is_an_answer_here(found, text):  # "Barry" read as chit-chat
                 return interview.answer(session, found, text, "inform", message_id(tracker))
             return self.move(session, found, tracker)
 

@@ -24,4 +24,4 @@ class ActionResume(MoveAction):
             reference, code = parse_resume(latest_text(tracker))
         if reference and code:
             return interview.resume_with_code(session, conversation, tracker.sender_id, reference, code)
-        return interview.resume_here(conversation)
+        return interview.resume_here(session, conversation)

@@ -1,8 +1,12 @@
-"""An NLU component that runs the safety phrase backstop on every message.
+"""An NLU component that runs the safety detector (`bot/safety/detector.py`) on every
+message, after the intent classifier.
 
-When `bot.safety.scan` finds a phrase, the intent becomes `safety_disclosure` with
-confidence 1.0, whatever the classifier said, so the safety rule always fires. It
-sits last in the pipeline, after the intent classifier.
+When any layer flags the message (the phrases, the classifier's own
+`safety_disclosure`, or the meaning layer), the intent becomes `safety_disclosure`
+with confidence 1.0, whatever the classifier said, so the safety rule fires before
+any move: "I've saved up my tablets" is a disclosure, not "save and come back later".
+What the detector found (kinds, layers, score) goes into the parse data as `safety`,
+where the safety action reads it.
 """
 from __future__ import annotations
 
@@ -15,9 +19,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import safety
-
-SAFETY_INTENT = "safety_disclosure"
+from bot.safety.detector import SAFETY_INTENT, detector
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -35,16 +37,15 @@ class SafetyBackstop(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            kinds = safety.scan(text)
-            if not kinds:
-                continue
             previous = message.get(INTENT) or {}
+            found = detector().detect(text, previous.get("name"))
+            message.set("safety", found.as_dict(), add_to_output=True)
+            if not found.flagged:
+                continue
             intent = {"name": SAFETY_INTENT, "confidence": 1.0}
             ranking = [intent] + [
                 entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != SAFETY_INTENT
             ]
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-            message.set("safety_backstop", {"matched": kinds, "classifier_intent": previous.get("name")},
-                        add_to_output=True)
         return messages

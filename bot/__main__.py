@@ -6,12 +6,15 @@
     python -m bot gateway                    run only the web gateway
     python -m bot directory import <path>    import Open Referral UK services (file or folder)
     python -m bot directory phrases <file>   load what people say when each service would help (YAML)
+    python -m bot safety train               train the safety detector's meaning layer (make train does)
+    python -m bot safety check <text>        what the safety detector finds in a message, layer by layer
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from bot import config
@@ -43,7 +46,15 @@ def main(argv=None) -> int:
         "phrases", help="load the phrases written for each service (YAML: service id -> list of phrases)")
     phrases.add_argument("path", type=Path)
     phrases.add_argument("--quiet", action="store_true", help="print only the summary and rejections")
+    safety = commands.add_parser("safety", help="the safety detector")
+    safety_commands = safety.add_subparsers(dest="safety_command", required=True)
+    safety_commands.add_parser("train", help="train the meaning layer on safety/training/ (not the held-out writers)")
+    check = safety_commands.add_parser("check", help="run the detector on a message")
+    check.add_argument("text")
     args = parser.parse_args(argv)
+
+    if args.command == "safety":
+        return safety_command(args)
 
     if args.command == "directory" and args.directory_command == "phrases":
         return import_phrases(args.path, args.quiet)
@@ -59,10 +70,14 @@ def main(argv=None) -> int:
         from bot.directory.matching import LexiconError, load_lexicon
         from bot.serve import serve as run_servers
 
-        try:  # the links stage needs both: a broken file stops the start, not a conversation
+        from bot.safety.detector import check_model
+        from bot.safety.meaning import MeaningModelError
+
+        try:  # the links stage and the safety detector need these: a broken file stops the start
             load_lexicon()
             encoder()
-        except (LexiconError, EmbeddingModelError) as error:
+            check_model()
+        except (LexiconError, EmbeddingModelError, MeaningModelError) as error:
             print(f"ERROR: {error}", file=sys.stderr)
             return 2
         return run_servers(args.model, args.rasa_port, args.action_port, args.port)
@@ -87,6 +102,28 @@ def main(argv=None) -> int:
         print(f"no conversation with id or reference {args.conversation!r}", file=sys.stderr)
         return 1
     print(json.dumps(record, indent=2, ensure_ascii=False))
+    return 0
+
+
+def safety_command(args) -> int:
+    from bot.directory.embedding import EmbeddingModelError, encoder
+    from bot.safety import meaning
+    from bot.safety.corpus import CorpusError
+
+    if args.safety_command == "check":
+        from bot.safety.detector import detector
+
+        print(json.dumps(detector().detect(args.text).as_dict(), indent=2))
+        return 0
+    try:
+        started = time.perf_counter()
+        model = meaning.train(config.ROOT, encoder(), lambda line: print(line, flush=True))
+        meaning.save(model, config.safety_model_path())
+    except (CorpusError, EmbeddingModelError, OSError) as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    print(f"safety meaning layer trained in {time.perf_counter() - started:.0f} s, threshold "
+          f"{model.threshold:.3f}: {config.safety_model_path()}")
     return 0
 
 

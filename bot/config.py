@@ -33,6 +33,7 @@ class Council:
     safeguarding_phone: str
     safeguarding_hours: str
     out_of_hours_phone: str
+    safeguarding_response: str  # who acts on a safety flag passed on, and how soon
 
 
 def council() -> Council:
@@ -52,3 +53,8 @@ def council() -> Council:
             )
         fields[field] = str(value)
     return Council(**fields)
+
+
+def safety_model_path() -> Path:
+    """The safety detector's trained meaning layer (`make train` builds it)."""
+    return Path(os.environ.get("SBC_SAFETY_MODEL") or ROOT / "models" / "safety-meaning.pkl")

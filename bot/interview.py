@@ -18,13 +18,15 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from bot import config, safety
+from bot import config
 from bot.parsing import (
-    DONE, NO, NOT_SURE, YES, looks_like_a_name, parse_item_number, parse_scale, preferred_name, section_in, who_of,
+    DONE, NO, NOT_MEANT, NOT_SURE, YES, looks_like_a_name, parse_item_number, parse_scale, preferred_name, section_in, who_of,
     yes_no,
 )
+from bot.safety import response as safety_response_lines
+from bot.safety.detector import Detection
 from bot.splitting import split_items
-from bot.stages import SECTIONS, STAGES, next_stage
+from bot.stages import SAFETY_STEPS, SECTIONS, STAGES, next_stage
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
 from bot.directory.matching import best_for, directory_has_services, directory_service
@@ -79,7 +81,11 @@ STAGE_FIRST_STEP = {
 }
 # Steps that ask a question of their own after a move; answering returns to the step
 # the person was on.
-MOVE_STEPS = ("review", "delete_confirm", "handoff_consent", "handoff_contact", "safety_pass_on", "safety_continue")
+MOVE_STEPS = ("review", "delete_confirm", "handoff_consent", "handoff_contact") + SAFETY_STEPS
+# Phases and steps whose answer is the person's own words, stored as they wrote them:
+# a message flagged there may be an answer, and is offered back as one.
+WORD_PHASES = ("ask", "more", "tell", "concern", "safer")
+WORD_STEPS = ("preferred_name:ask", "review", "handoff_contact")
 
 # ---------------------------------------------------------------- state helpers
 
@@ -122,8 +128,11 @@ def question(session: Session, conversation: Conversation) -> list[Say]:
     data = conversation.step_data or {}
     if step == "review":
         return [_review_prompt(session, conversation, data["section"])]
+    if step == "safety_keep":
+        event = repo.latest_safety_event(session, conversation.id)
+        return [step_prompt(step, text=event.message if event else "")]
     if step in MOVE_STEPS:
-        return [step_prompt(step)]
+        return [step_prompt(step, mode=conversation.mode)]
     if step == "summary:confirm":
         return [step_prompt(step, summary=summary_text(build_record(session, conversation.id)))]
     if step == "summary:change":
@@ -499,7 +508,27 @@ def _answer_handoff_contact(session, conversation, text, intent, message_id) -> 
     return Turn([message("handoff_saved", contact=text)])
 
 
+def _answer_safety_safe_now(session, conversation, text, intent, message_id) -> Turn:
+    """"Are you safe right now?" (after thoughts of suicide or self-harm)."""
+    if NOT_MEANT.search(text):
+        return _not_meant(session, conversation)
+    said = yes_no(text, intent)
+    if said is None and re.search(r"\b(not safe|unsafe|in danger|not ok|not okay)\b", text, re.I):
+        said = False
+    if said is None:
+        return Turn([message("yes_no")])
+    event = repo.latest_safety_event(session, conversation.id)
+    if event is not None:
+        event.safe_now = said
+    _set_step(conversation, "safety_pass_on", **{"return": conversation.step_data["return"]})
+    if said:
+        return Turn([message("safety_glad_safe")])
+    return Turn([message("safety_not_safe")] + [safety_response_lines.route("emergency_now")])
+
+
 def _answer_safety_pass_on(session, conversation, text, intent, message_id) -> Turn:
+    if NOT_MEANT.search(text):
+        return _not_meant(session, conversation)
     said = yes_no(text, intent)
     if said is None:
         return Turn([message("yes_no")])
@@ -511,11 +540,55 @@ def _answer_safety_pass_on(session, conversation, text, intent, message_id) -> T
 
 
 def _answer_safety_continue(session, conversation, text, intent, message_id) -> Turn:
+    if NOT_MEANT.search(text):
+        return _not_meant(session, conversation)
     if re.search(r"\b(stop|later|no|not now|pause)\b", text, re.I) or intent == "deny":
         _return(conversation)
         return pause(session, conversation)
+    return _carry_on(session, conversation)
+
+
+def _not_meant(session: Session, conversation: Conversation) -> Turn:
+    """A false alarm: noted on the flag (staff still see it), nothing passed on, and
+    the words offered back as their answer."""
+    event = repo.latest_safety_event(session, conversation.id)
+    if event is not None:
+        event.not_meant = True
+    turn = _carry_on(session, conversation)
+    turn.says = [message("safety_not_meant")] + turn.says
+    return turn
+
+
+def _carry_on(session: Session, conversation: Conversation) -> Turn:
+    """Back to the question they were on. If the flagged message was said at a
+    question that takes their words, first offer to keep it as their answer."""
+    event = repo.latest_safety_event(session, conversation.id)
+    saved = (conversation.step_data or {}).get("return") or {}
+    step = saved.get("step", "")
+    takes_words = (_section(step) in LIST_SECTIONS and _phase(step) in WORD_PHASES) or step in WORD_STEPS
+    if event is not None and event.kept_as_answer is None and takes_words and conversation.step != "safety_keep":
+        _set_step(conversation, "safety_keep", **{"return": saved})
+        return Turn([])
     _return(conversation)
-    return Turn([message("hello_again")])
+    return Turn([message("safety_carry_on")])
+
+
+def _answer_safety_keep(session, conversation, text, intent, message_id) -> Turn:
+    """"Shall I keep what you wrote as your answer?" Yes stores the flagged words at
+    the question they were said at (once: the original message id keys the rows)."""
+    event = repo.latest_safety_event(session, conversation.id)
+    said = yes_no(text, intent)
+    if said is None and re.search(r"\b(keep|save) it\b", text, re.I):
+        said = True
+    _return(conversation)
+    if said is None or event is None:  # they typed something else: their answer to the question
+        return answer(session, conversation, text, intent, message_id)
+    event.kept_as_answer = said
+    if not said:
+        return Turn([message("safety_not_kept")])
+    turn = answer(session, conversation, event.message, "inform", event.message_id)
+    says = [say for say in turn.says if say.text != message("ack").text]
+    return Turn(says or [message("safety_kept")])
 
 
 _STEP_HANDLERS = {
@@ -540,19 +613,25 @@ _STEP_HANDLERS = {
     "delete_confirm": _answer_delete,
     "handoff_consent": _answer_handoff_consent,
     "handoff_contact": _answer_handoff_contact,
+    "safety_safe_now": _answer_safety_safe_now,
     "safety_pass_on": _answer_safety_pass_on,
     "safety_continue": _answer_safety_continue,
+    "safety_keep": _answer_safety_keep,
 }
 
 
 # ---------------------------------------------------------------- moves (guide section 4)
 
-def is_a_name_answer(conversation: Conversation, text: str) -> bool:
-    """A bare name ("Ada", "Mrs Khan") typed when we asked what to call them.
+def is_an_answer_here(conversation: Conversation, text: str) -> bool:
+    """A message that answers this step whatever the NLU model read it as.
 
-    Short names are too varied for the NLU model, which may read "Barry" as chit-chat
-    or "Bill" as hello; when we asked for a name, a name is an answer."""
-    return conversation.step == "preferred_name:ask" and looks_like_a_name(text)
+    A bare name ("Ada", "Mrs Khan") typed when we asked what to call them: short names
+    are too varied for the model, which may read "Barry" as chit-chat or "Bill" as
+    hello. And "that's not what I meant" after a safety response, which the model may
+    read as a move: it is the person correcting a false alarm."""
+    if conversation.step == "preferred_name:ask":
+        return looks_like_a_name(text)
+    return conversation.step in SAFETY_STEPS and bool(NOT_MEANT.search(text))
 
 
 def explain_why(conversation: Conversation) -> Turn:
@@ -569,9 +648,8 @@ def skip(session: Session, conversation: Conversation) -> Turn:
     if step in MOVE_STEPS:
         if step == "delete_confirm":
             return _answer_delete(session, conversation, "no", "deny", "")
-        if step == "safety_continue":
-            _return(conversation)
-            return Turn([message("hello_again")])
+        if step in SAFETY_STEPS:
+            return _skip_safety(session, conversation)
         _return(conversation)
         return Turn(says)
     if step == "consent:who":
@@ -592,6 +670,20 @@ def skip(session: Session, conversation: Conversation) -> Turn:
     if step == "done:share":
         return _answer_share(session, conversation, "no", "deny", "")
     return Turn(says)
+
+
+def _skip_safety(session: Session, conversation: Conversation) -> Turn:
+    """"Skip" during the safety response: on to its next question, or back."""
+    keep = {"return": conversation.step_data["return"]}
+    if conversation.step == "safety_safe_now":
+        _set_step(conversation, "safety_pass_on", **keep)
+        return Turn([])
+    if conversation.step == "safety_pass_on":
+        _set_step(conversation, "safety_continue", **keep)
+        return Turn([])
+    if conversation.step == "safety_keep":
+        return _answer_safety_keep(session, conversation, "no", "deny", "")
+    return _carry_on(session, conversation)
 
 
 def dont_know(session: Session, conversation: Conversation) -> Turn:
@@ -669,7 +761,7 @@ def remove_item(session: Session, conversation: Conversation, text: str) -> Turn
 
 def pause(session: Session, conversation: Conversation) -> Turn:
     """Save and give the reference and a fresh resume code."""
-    if conversation.step == "safety_continue":
+    if conversation.step in SAFETY_STEPS:
         _return(conversation)
     if not conversation.consent:
         conversation.status = "paused"
@@ -723,21 +815,18 @@ def chitchat() -> Turn:
     return Turn([message("chitchat")])
 
 
-def safety_lines(text: str) -> list[Say]:
-    """The help of guide section 5: 999 first, then the line that fits best."""
-    kinds = set(safety.scan(text))
-    says = [message("safety"), message("safety_999"), message("safety_mental_health"), message("safety_safeguarding")]
-    if kinds & {"abuse", "neglect"} and not kinds & {"suicide", "self_harm"}:
-        says[2], says[3] = says[3], says[2]
-    return says
-
-
-def safety_response(session: Session, conversation: Conversation, text: str, message_id: str) -> Turn:
-    """Help first, a flag with the message and time, then ask the person's wishes."""
-    repo.add_safety_event(session, conversation, message_id, text, safety.scan(text))
-    if conversation.step not in ("safety_pass_on", "safety_continue"):
-        _interrupt(conversation, "safety_pass_on")
-    return Turn(safety_lines(text))
+def safety_response(session: Session, conversation: Conversation, text: str, message_id: str,
+                    detection: Detection) -> Turn:
+    """Help that fits the risk first, a flag with the message, kinds, layers and time,
+    then (for thoughts of suicide or self-harm) whether they are safe right now, and
+    their wishes. A second disclosure during those questions is flagged too."""
+    repo.add_safety_event(session, conversation, message_id, text, detection.kinds, detection.layers,
+                          step=(conversation.step_data or {}).get("return", {}).get("step")
+                          if conversation.step in SAFETY_STEPS else conversation.step)
+    if conversation.step not in SAFETY_STEPS:
+        first = "safety_safe_now" if safety_response_lines.asks_if_safe(detection.kinds) else "safety_pass_on"
+        _interrupt(conversation, first)
+    return Turn(safety_response_lines.lines(detection.kinds))
 
 
 def resume_with_code(
@@ -762,11 +851,10 @@ def resume_with_code(
     return Turn([message("welcome_back")])
 
 
-def resume_here(conversation: Conversation) -> Turn:
+def resume_here(session: Session, conversation: Conversation) -> Turn:
     """"Carry on" without a code: pick up this session's own conversation."""
-    if conversation.step == "safety_continue":
-        _return(conversation)
-        return Turn([message("hello_again")])
+    if conversation.step in SAFETY_STEPS:
+        return _carry_on(session, conversation)
     if not conversation.consent:
         return Turn([message("resume_ask")])
     return greet(conversation)

@@ -11,6 +11,12 @@ from typing import Optional
 YES = re.compile(r"^\s*(yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|correct|right|that'?s right|carry on)\b", re.I)
 NO = re.compile(r"^\s*(no|nope|nah|not really|n|nothing|none|stop)\b", re.I)
 NOT_SURE = re.compile(r"\b(not sure|don'?t know|dunno|maybe|unsure|no idea)\b", re.I)
+# "That's not what I meant" after a safety response: a false alarm, kept at no cost.
+NOT_MEANT = re.compile(
+    r"\b(not what i (meant|mean|said|was saying)|(i )?didn'?t mean (that|it like that|it)|"
+    r"that'?s not (it|right|true|what i meant)|you (got|have got|'ve got) (it|that|me) wrong|misunderstood|"
+    r"misread|false alarm|wrong (end of the stick|idea)|(only|just) (joking|a joke|an expression|a saying|"
+    r"a figure of speech)|i was (joking|only joking|kidding)|not (like|in) that way|nothing like that)\b", re.I)
 DONE = re.compile(r"^\s*(done|finished|that'?s (it|all|everything)|nothing( else)?|no( thanks?)?|all done)\b", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten".split())}

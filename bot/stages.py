@@ -33,6 +33,11 @@ SECTIONS = {
 }
 
 
+# The questions of the safety response (guide section 5), asked at any stage; the
+# page keeps the help lines at its top while these are being answered.
+SAFETY_STEPS = ("safety_safe_now", "safety_pass_on", "safety_continue", "safety_keep")
+
+
 def next_stage(stage: str) -> str:
     """The stage after `stage` (`done` stays `done`)."""
     index = STAGES.index(stage)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -18,6 +19,7 @@ class Say:
 
     text: str
     buttons: list[dict] = field(default_factory=list)
+    route: Optional[dict] = None  # a help line's numbers to call, for the page to link (safety)
 
 
 @lru_cache(maxsize=None)
@@ -35,6 +37,7 @@ def council_fields() -> dict:
         "safeguarding_phone": council.safeguarding_phone,
         "safeguarding_hours": council.safeguarding_hours,
         "out_of_hours_phone": council.out_of_hours_phone,
+        "safeguarding_response": council.safeguarding_response,
     }
 
 
@@ -43,8 +46,11 @@ def message(key: str, **values) -> Say:
     return Say(prompts()["messages"][key].format(**council_fields(), **values))
 
 
-def step_prompt(key: str, **values) -> Say:
+def step_prompt(key: str, mode: str = "self", **values) -> Say:
+    """A step's question; an entry may have its own wording for a mode (`on_behalf:`)."""
     entry = prompts()["steps"][key]
+    if isinstance(entry, dict) and mode in entry:
+        entry = entry[mode]
     if isinstance(entry, str):
         return Say(entry.format(**values))
     buttons = [{"title": title, "payload": payload} for title, payload in entry.get("buttons", [])]

@@ -135,12 +135,14 @@ def make_tracker():
         message_id: Optional[str] = None,
         entities: Optional[list[dict[str, Any]]] = None,
         slots: Optional[dict[str, Any]] = None,
+        safety: Optional[dict[str, Any]] = None,
     ) -> Tracker:
         latest = {
             "text": text,
             "intent": {"name": intent, "confidence": 1.0},
             "entities": entities or [],
             "message_id": message_id or uuid.uuid4().hex,
+            **({"safety": safety} if safety else {}),  # what the NLU pipeline's detector found
         }
         return Tracker(
             sender_id=sender_id,

@@ -31,6 +31,7 @@ from bot.ecomap import ecomap
 from bot.gateway import api, keys
 from bot.gateway.rasa_client import AssistantUnavailable
 from bot.gateway.ratelimit import RateLimited
+from bot.stages import SAFETY_STEPS
 from bot.gateway.service import (
     MAX_MESSAGE_LENGTH,
     BadRequest,
@@ -277,6 +278,26 @@ def paused_details(record: dict, latest: list[dict]) -> Optional[dict]:
     return {"reference": record["reference"], "code": code, "days": config.retention_days()}
 
 
+_TEL = re.compile(r"^tel:\+?\d{3,15}$")
+
+
+def help_routes(lines: list[dict], in_safety: bool) -> list[dict]:
+    """The help lines to show first, at the top of the page: those of the latest
+    safety response, while its questions are still being answered (or if the latest
+    messages have any). Built from the routes' data; only well-formed `tel:` links."""
+    latest = lines[latest_run(lines):]
+    source = latest if any(line.get("route") for line in latest) else lines if in_safety else []
+    group: list[dict] = []
+    for line in reversed(source):
+        if line.get("route"):
+            group.insert(0, line)
+        elif group:
+            break
+    return [{"id": line["route"].get("id"), "text": line["text"],
+             "calls": [call for call in line["route"].get("calls") or [] if _TEL.match(str(call.get("tel") or ""))]}
+            for line in group]
+
+
 def quick_replies(lines: list[dict]) -> list[dict]:
     if not lines or lines[-1]["from"] != "assistant":
         return []
@@ -426,7 +447,7 @@ async def conversation_page(request: web.Request, conversation_id: str, *, statu
         transcript=lines, latest=latest, quick_replies=quick_replies(lines),
         progress=progress_for(record["stage"]), record=record,
         paused=paused_details(record, lines[latest:]), moves=PAGE_MOVES,
-        first_code=first_code(request, record),
+        first_code=first_code(request, record), help_now=help_routes(lines, record["step"] in SAFETY_STEPS),
     )
 
 
@@ -448,13 +469,20 @@ async def conversation(request: web.Request) -> web.Response:
 
 async def after_turn(request: web.Request, conversation_id: str, result: dict) -> web.Response:
     """No JavaScript: back to the page, at the latest messages. JavaScript: the turn as JSON."""
-    if not wants_json(request):
-        return see_other("/conversation#latest")
-    messages = [{"from": "assistant", "text": m.get("text") or "", "buttons": m.get("buttons") or []}
-                for m in result["messages"]]
+    gives_help = any(m.get("route") for m in result["messages"])
+    if not wants_json(request):  # the help lines are at the top of the page: go there first
+        return see_other("/conversation#help-now" if gives_help else "/conversation#latest")
+    messages = [{"from": "assistant", "text": m.get("text") or "", "buttons": m.get("buttons") or [],
+                 **({"route": m["route"]} if m.get("route") else {})} for m in result["messages"]]
     paused = None
+    record = None
+    if result["status"] == "paused" or not gives_help:
+        record = await conversations(request).record(conversation_id)
     if result["status"] == "paused":
-        paused = paused_details(await conversations(request).record(conversation_id), messages)
+        paused = paused_details(record, messages)
+    help_now = help_routes(messages, False) if gives_help else None  # None: keep what is shown
+    if not gives_help and record["step"] not in SAFETY_STEPS:
+        help_now = []
     return web.json_response({
         "messages": messages,
         "quick_replies": quick_replies(messages),
@@ -463,6 +491,7 @@ async def after_turn(request: web.Request, conversation_id: str, result: dict) -
         "progress": progress_for(result["stage"]),
         "paused": paused,
         "safety": result.get("safety") or {"flagged": False},
+        "help_now": help_now,
     })
 
 

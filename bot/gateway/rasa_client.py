@@ -10,6 +10,25 @@ class AssistantUnavailable(Exception):
     """Rasa did not answer, or answered with nothing (a failed or timed-out action)."""
 
 
+def merge_messages(messages: list[dict]) -> list[dict]:
+    """Rasa's REST messages as the API gives them: text, buttons, and a help line's
+    numbers (`route`), which Rasa sends as a separate custom message after its text."""
+    out: list[dict] = []
+    for message in messages:
+        route = (message.get("custom") or {}).get("route")
+        if route and "text" not in message and out:
+            out[-1]["route"] = route
+            continue
+        entry = {"text": message.get("text", "")}
+        if message.get("buttons"):
+            entry["buttons"] = [{"title": b.get("title", ""), "payload": b.get("payload", "")}
+                                for b in message["buttons"]]
+        if route:
+            entry["route"] = route
+        out.append(entry)
+    return out
+
+
 class RasaClient:
     def __init__(self, http: aiohttp.ClientSession, rasa_url: str, action_url: str, timeout: float = 45):
         # Below Rasa's 60 s conversation lock, so a stuck turn ends before the lock does.
@@ -32,9 +51,7 @@ class RasaClient:
             raise AssistantUnavailable(f"Rasa did not answer: {error.__class__.__name__}") from error
         if not messages:
             raise AssistantUnavailable("Rasa sent no messages (an action probably failed)")
-        return [{"text": message.get("text", ""), **({"buttons": [
-            {"title": b.get("title", ""), "payload": b.get("payload", "")} for b in message["buttons"]]}
-            if message.get("buttons") else {})} for message in messages]
+        return merge_messages(messages)
 
     async def check(self, url: str) -> Optional[str]:
         """None if `url` answers 200, else what went wrong."""

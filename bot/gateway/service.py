@@ -99,10 +99,14 @@ class Conversations:
         before = await self._db(lambda s: len(repo.safety_events(s, conversation_id)))
         messages = await self.rasa.send(conversation_id, text)
         if not await self.exists(conversation_id):  # "delete everything", confirmed
-            return {"messages": messages, "stage": None, "status": "deleted", "safety": {"flagged": False}}
+            return {"messages": messages, "stage": None, "status": "deleted", "safety": not_flagged(messages)}
         state = await self.state(conversation_id)
-        after = await self._db(lambda s: len(repo.safety_events(s, conversation_id)))
-        return {"messages": messages, **state, "safety": {"flagged": after > before}}
+        events = await self._db(lambda s: repo.safety_events(s, conversation_id))
+        if len(events) <= before:
+            return {"messages": messages, **state, "safety": not_flagged(messages)}
+        kinds = events[-1].kinds.split(", ") if events[-1].kinds else []
+        return {"messages": messages, **state,
+                "safety": {"flagged": True, "kinds": kinds, "routes": routes_of(messages)}}
 
     async def resume(self, reference, code) -> dict:
         if not isinstance(reference, str) or not isinstance(code, str) or not reference.strip() or not code.strip():
@@ -148,7 +152,7 @@ class Conversations:
         if intent not in CONTROL_INTENTS:
             raise BadRequest(f"unknown move {intent!r}")
         messages = await self.rasa.send(conversation_id, f"/{intent}", CONTROL)
-        return {"messages": messages, **await self.state(conversation_id), "safety": {"flagged": False}}
+        return {"messages": messages, **await self.state(conversation_id), "safety": not_flagged(messages)}
 
     async def change_item(self, conversation_id: str, section: str, item_id: Optional[int], text) -> None:
         """Replace an answer's words (or the preferred name) from the record page."""
@@ -194,8 +198,11 @@ class Conversations:
                     continue
                 lines.append({"from": "person", "text": event.get("text") or ""})
             else:
-                buttons = (event.get("data") or {}).get("buttons") or []
-                lines.append({"from": "assistant", "text": event.get("text") or "", "buttons": buttons})
+                data = event.get("data") or {}
+                line = {"from": "assistant", "text": event.get("text") or "", "buttons": data.get("buttons") or []}
+                if (data.get("custom") or {}).get("route"):
+                    line["route"] = data["custom"]["route"]
+                lines.append(line)
         return lines
 
     # ------------------------------------------------------------------ health
@@ -234,6 +241,16 @@ class Conversations:
 
         found = await self._db(count_and_clean)
         return None if found else "Rasa is not writing tracker events to the configured database"
+
+
+def routes_of(messages: list[dict]) -> list[dict]:
+    """The help lines among a reply's messages, in order."""
+    return [message["route"] for message in messages if message.get("route")]
+
+
+def not_flagged(messages: list[dict]) -> dict:
+    """A reply that flagged nothing (it may still give help lines, e.g. "not safe")."""
+    return {"flagged": False, "kinds": [], "routes": routes_of(messages)}
 
 
 def check_message(text) -> str:

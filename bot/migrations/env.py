@@ -1,6 +1,5 @@
 """Alembic environment: the URL comes from `bot.store.db.migrate` (or DATABASE_URL)."""
 from alembic import context
-from sqlalchemy import pool
 
 from bot import config as settings
 from bot.store.db import make_engine
@@ -17,8 +16,9 @@ def run_migrations() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
+    # The engine as the service makes it (its connect events set SQLite's pragmas and
+    # let SQLAlchemy learn the server version, which batch migrations need), closed after.
     engine = make_engine(url)
-    engine.pool = pool.NullPool(engine.pool._creator)
     with engine.connect() as connection:
         context.configure(
             connection=connection,

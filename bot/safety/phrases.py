@@ -1,76 +1,207 @@
-"""The keyword and phrase backstop for disclosures of risk (product guide, section 5).
+"""Layer 1: the keyword and phrase backstop (product guide, section 5).
 
-It runs on every message, whatever the NLU model thinks, so a missed classification
-cannot hide a disclosure. It is deliberately broad: a false alarm costs a kind
-message, a miss could cost a life.
+Plain regular expressions over the lower-cased message, so it needs no model and
+cannot be fooled by a classifier's confidence. It is deliberately broad: a false
+alarm costs one tap (the person keeps their words as an answer), a miss could cost a
+life. Idioms that share words with a disclosure ("my knees are killing me", "I could
+murder a brew", "dying for a cuppa") are left alone by matching whole phrases, not
+single words.
+
+The kinds are those of `bot.safety.kinds.KINDS`. Third person is matched as well as
+first ("she hits her", "mum wants to die"), because relatives and call handlers
+write about someone else.
 """
 from __future__ import annotations
 
 import re
 
-# Each pattern is matched against the lower-cased message with spaces normalised.
-# Apostrophes are optional so "dont" and "don't" both match.
+# Who a sentence can be about: the person, someone they write for, or a relative.
+_WHO = r"(?:me|her|him|them|mum|mam|mom|dad|nan|nanna|gran|grandad|my (?:wife|husband|partner|mum|dad|mother|father))"
+_SELF = r"(?:my ?self|him ?self|her ?self|them ?sel(?:f|ves)|meself|myslef|mysef|mysel)\b"
+_CANT = r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|cant)"
+_PILLS = (r"(?:tablets|tabs|pills|meds|medication|medicine|painkillers|paracetamol|sleeping tablets|insulin|"
+          r"morphine|patches|co-?codamol|codeine|tramadol|diazepam|zopiclone|amitriptyline|sertraline|"
+          r"quetiapine|oxycodone|dosette|blister packs?)")
+_MONEY = r"(?:money|pension|benefits?|savings|bank ?cards?|cards?|purse|wallet|cash|account|pin|wages)"
+_RELATIVE = (r"(?:son|daughter|husband|wife|partner|boyfriend|girlfriend|carer|carers|brother|sister|grandson|"
+             r"granddaughter|nephew|niece|neighbour|lodger|dtr|sn|hus|dau)")
+# Words about a service or a talk, not about what happened to someone ("a domestic abuse
+# helpline", "a talk on financial abuse").
+_NOT_A_SERVICE = (r"(?! (?:helpline|charity|service|services|team|awareness|training|course|talk|support|worker|"
+                  r"group|shop|prevention|officer|leaflet|campaign|of older people))")
+_CHILD = r"(?:kids?|children|child|baby|babies|toddler|grandchild(?:ren)?|grandkids?|grandson|granddaughter|little one)"
+
 _PATTERNS = {
     "suicide": [
-        r"\b(kill|killing|hang|hanging|drown)(ed)? ?my ?self\b",
+        rf"\b(?:kill|killing|killed|kills|hang|hanging|hanged|drown|drowning|top|topping|end|ending|gas|gassing|poison|poisoning|shoot|shooting) ?{_SELF}(?! laughing| with laughter| laughin)",
+        rf"\bdo(?:ing)? (?:away with )?{_SELF} in\b|\bdo away with {_SELF}",
         r"\bsuicid",
-        r"\bend(ing)? (my (own )?life|it all)\b",
-        r"\btake my (own )?life\b",
-        r"\b(don'?t|do not) want to (be here|be alive|live|wake up)",
-        r"\bwant to die\b",
-        r"\bwish i was dead\b",
-        r"\bbetter off (dead|without me)\b",
-        r"\bno (point|reason) (in )?(living|going on|to live)\b",
-        r"\bovers?dos",
-        r"\btaken (all )?(my|the) (tablets|pills)\b",
+        r"\bend(?:ing|ed)? (?:it all|my (?:own )?life|his (?:own )?life|her (?:own )?life|things|everything|it now)\b",
+        r"\b(?:take|taking|took) (?:my|his|her|their) (?:own )?life\b",
+        r"\b(?:don'?t|do not|dont|doesn'?t|does not|didn'?t) (?:really )?(?:want|wanna|wish) (?:to )?(?:be here|be alive|live|wake up|go on|carry on|exist|be around|see (?:another|tomorrow|christmas|next))",
+        r"\b(?:want|wants|wanted|wanting|wish|wishes|wished|ready) (?:to )?(?:die|be dead|not wake up|not be here|go to sleep and (?:not|never) wake)",
+        r"\bwish(?:es|ed)? (?:i|he|she) (?:was|were|had|could) (?:dead|die|gone|never been born|not woken|go to sleep)",
+        r"\bbetter off (?:dead|without (?:me|him|her|us)|if (?:i|he|she) (?:was|were|wasn'?t) (?:gone|dead|here|around)|when (?:i'?m|he'?s|she'?s) gone)",
+        r"\b(?:no|not any|isn'?t any|is no) (?:point|reason) (?:in |to )?(?:living|live|going on|carrying on|being here|being alive|me being|getting up|waking up|any ?more|to it)",
+        r"\bwhat'?s the point (?:of|in) (?:living|going on|carrying on|me|it all|being here|anything|life)",
+        r"\blife (?:is|isn'?t|is not|'s|s)? ?(?:not )?worth (?:living|it any ?more)",
+        r"\bovers?dos|\bo/d\b|\bod'd\b|\boverdose",
+        rf"\b(?:taken|took|swallowed|had) (?:all|a lot|lots|loads|a load|a handful|the whole|a whole|a bunch|a pile|two boxes|boxes) (?:of )?(?:my |his |her |the |of )?(?:\w+ )?{_PILLS}",
+        rf"\b(?:saved|saving|save|stockpil\w*|hoard\w*|stash\w*|squirrel\w*) (?:up )?(?:all )?(?:my|his|her|some|the|of)? ?(?:old )?{_PILLS}",
+        rf"\b{_PILLS} (?:saved|stashed|hidden|put by|put away|stockpiled|ready)",
+        r"\b(?:won'?t|will not|wont|not going to|shan'?t) be (?:here|around|a (?:problem|burden|bother)) (?:for|much|by|to|next|after|long|soon|any ?more)",
+        r"\bnot (?:be|going to be) (?:here|around) (?:for|much|by|next|long|soon|after)",
+        r"\b(?:said|saying|say) (?:my |his |her )?goodbyes?\b|\bgoodbye (?:letter|note)s?|\b(?:written|wrote|writing|left) (?:my |some |a few )?(?:letters|notes?) (?:for|to) (?:everyone|the (?:kids|family|children)|my (?:kids|family|children|daughter|son))",
+        r"\bgiving (?:away )?(?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions)(?: away)?|\bgave (?:all )?(?:my|his|her) (?:things|stuff|belongings) away",
+        r"\bjump(?:ing|ed)? (?:off|from|in front of|into) (?:a |the )?(?:bridge|train|cliff|building|car park|roof|river|sea|motorway|lorry|bus|balcony|window)",
+        r"\b(?:step|stepping|walk|walking) (?:out )?in front of (?:a |the )?(?:train|bus|lorry|car|traffic)",
+        r"\bnoose\b|\brope (?:in|from|round|around|over|up)\b",
+        rf"\b{_CANT} (?:go on|carry on|keep going) (?:like this|any ?more|living|with life)|\b{_CANT} (?:go on|carry on|keep going)\s*(?:[.,!?;:-]|$)",
+        rf"\b{_CANT} (?:face (?:another|tomorrow|living|life)|do this any ?more|take (?:it|this) any ?more|take much more|take any more of this)",
+        r"\b(?:give|given|giving) up on (?:life|living|everything)",
+        r"\b(?:thinking|thought|think|thoughts) (?:about|of) (?:ending|dying|death|not being here|killing|suicide|taking (?:my|his|her) (?:own )?life)",
+        r"\b(?:want|wants|wanted|need|needs) (?:it|everything|it all|all this|this|the pain) (?:all )?to (?:stop|end|be over)",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying|want|wanting)\w* (?:i |he |she )?(?:don'?t|do not|doesn'?t|won'?t|never|not) (?:wake|waking) up",
+        r"\bburden (?:on|to) (?:everyone|every ?body|all)|\b(?:everyone|they)(?:'d| would) be (?:better|happier) (?:off )?without",
+        r"\b(?:plan|planning|planned|decided|a date|a way) (?:how )?to (?:end it|end my|kill|take my (?:own )?life)",
+        r"\b(?:go|going|gone|went) to sleep (?:forever|for good|and (?:not|never) (?:wake|bother|come back))",
+        rf"\b(?:saved|saving|keeping back|kept back|put by|collection of|enough of|enough|stash of|store of) (?:up )?(?:all )?(?:the |my |his |her |mum'?s |dad'?s )?(?:old )?(?:\w+ )?{_PILLS} (?:saved|now|up|to|in|ready|just in case|for)",
+        rf"\bhow many (?:of )?(?:\w+ ){{0,3}}{_PILLS} (?:it )?(?:would|does|will|it'?d|to)? ?(?:take|kill|be enough)",
+        r"\b(?:step|stepping|go|going|jump|jumping|drive|driving|throw|throwing)(?: myself| himself| herself)? (?:off|over|into) (?:the )?(?:edge|top|bridge|cliff|railings?|canal|river|wall|car park)",
+        r"\b(?:how )?easy (?:it )?(?:would|'d|it'd|it would) be to (?:just )?(?:step|go|jump|end|drive|walk|let go|slip)",
+        r"\bwon'?t (?:need|be needing) (?:them|it|em|'em|any of (?:it|this)) (?:any ?more|soon|where)|\bwon'?t be needing\b",
+        r"\b(?:will not|won'?t|wont) be (?:here|around)\s*(?:[.,!?;]|$)",
+        r"\bwhat (?:is|'s) the point (?:of|in) (?:me|living|going on|carrying on|it all|anything|being here|life)",
+        r"(?:^|[\s?(])\bsi\b(?:[\s.,;)]|$)|\bsuicidal\b|\bideation\b",
+        r"\b(?:rather|sooner|prefer to) (?:just )?(?:go to sleep and|not wake|be dead|not be here|finish it|end it|not bother waking|die)\b(?! than)",
+        r"\bfinish (?:it|things|myself) (?:myself|off|all|for good|tonight)",
+        r"\b(?:everyone|everybody|they|the family|my family|the kids)(?:'d| would| will)? (?:manage|cope|be fine|be better|get on) (?:perfectly )?(?:well |fine )?without me",
     ],
     "self_harm": [
-        r"\b(cut|cutting|hurt|hurting|harm|harming|burn|burning)(s)? (my ?self|myself)\b",
-        r"\bself[- ]?harm",
+        rf"\b(?:cut|cutting|cuts|burn|burning|burns|burnt|burned|hurt|hurting|hurts|harm|harming|harms|hit|hitting|hits|scratch\w*|punch\w*|bang\w*|starv\w*|punish\w*|bite|biting|scald\w*) {_SELF}(?! (?:on|while|when|shaving|chopping|cooking|gardening|by accident|accidentally|doing|with the|at work|lifting|moving|getting|trying|in the|playing|falling|out|ironing|baking))",
+        r"\bself[- ]?harm\w*|\bs/h\b|\bself[- ]?injur\w*",
+        r"\b(?:cut|cutting|cuts|slash\w*|scratch\w*|burn\w*|carv\w*) (?:into )?(?:my|his|her|their|ma) (?:own )?(?:arms?|wrists?|legs?|skin|thighs?|stomach|belly|tummy)",
+        r"\bbang\w* (?:my|his|her) head (?:against|on|off)",
+        r"\b(?:hid|hide|hiding|hidden) (?:a |some |the )?(?:razor|blade)s?",
+        r"\b(?:urge|urges|itch) to (?:cut|hurt|harm|burn|take)",
+        r"\b(?:relapsed|started cutting|cut again|cutting again|burning again|harming again)\b",
+        r"\b(?:punch|punches|punching|punched|hit|hits|hitting|bang|bangs|banging|banged|smash\w*|knock\w*|burn\w*|pinch\w*|bit|bite|bites|biting|scratch\w*) (?:the |at )?(?:walls?|door frames?|the door|(?:my|his|her|their|me own|my own|his own|her own) (?:own )?(?:legs?|arms?|face|head|hands?|thighs?|wrists?|knuckles|skin))\b",
+        r"\b(?:punch\w*|hit\w*|slap\w*) (?:my|him|her)sel(?:f|ves) in the\b",
+        r"\b(?:blades?|razors?|lighter|scissors|knife|compass) (?:to|on|into|across) (?:my|his|her|their|me) (?:own )?(?:arms?|wrists?|skin|legs?|thighs?|stomach)",
+        r"\b(?:burns?|cuts|marks|scratches|plasters) (?:all )?(?:on|up|over|across|along) (?:my|his|her|their|pt'?s|the) (?:arms?|wrists?|thighs?|legs?|stomach|tummy)",
+        r"\b(?:stopped|stop|not) (?:taking|eating|having) (?:my |his |her )?(?:\w+ )?(?:meds|tablets|medication|insulin|food|meals)? ?on purpose\b|\bon purpose (?:so|to) (?:i|he|she) (?:feel|get|hurt|suffer)",
+        r"\b(?:bought|got|buying|buy) (?:new |some |more )?(?:blades|razor blades)\b",
     ],
     "abuse": [
-        r"\b(hits|hit|hitting|beats|beat|beating|kicks|kicked|punch(es|ed)?|slaps?|slapped|pushe[sd]|chok(es|ed|ing)|strangl\w*) me\b",
-        r"\b(abuse[sd]?|abusing|abusive)\b",
-        r"\bnot safe\b",
-        r"\b(scared|afraid|frightened|terrified) (of|to go home|at home)\b",
-        r"\b(takes|took|taking|steals?|stole|stealing) (all )?my (money|pension|benefits|card)\b",
-        r"\bwon'?t let me (see|go|leave|eat|talk|out)\b",
-        r"\b(locks|locked) me (in|up)\b",
-        r"\b(threaten(s|ed|ing)?) (me|to)\b",
-        r"\btouched me\b",
-        r"\bsexual(ly)? (assault|abuse)",
-        r"\braped?\b",
-        r"\b(shouts|screams|swears) at me\b",
+        rf"\b(?:hits|hitting|kicks|kicking|kicked|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|strangl\w*|batter\w*|thump\w*|smack\w*|shov(?:es|ed|ing)|pinch(?:es|ed|ing)|spat|spits|headbutt\w*|kick|slap|punch) {_WHO}\b",
+        rf"(?<!wouldn't )(?<!wouldnt )(?<!won't )(?<!never )(?<!not )\b(?:hit|hurt|hurts|hurting) {_WHO}\b(?! (?:hard|for six|like|that|then|when|how|all at once|up|with the|to see|inside|so much))",
+        rf"\bchok(?:es|ed|ing) {_WHO}\b(?! up)|\b(?:beats|beat|beating) {_WHO} (?:up|black|senseless|with|when|again|if|every|round)",
+        rf"\bdomestic(?:ally)? (?:abuse|violence|abusive)\b{_NOT_A_SERVICE}|\bdv\b|\bcoerc\w*|\b(?:he'?s|she'?s|is|very|so|really|being) controlling\b|\bgaslight\w*",
+        rf"\b(?:abuse[sd]?|abusing|abusive|abuser|mistreat\w*|ill[- ]?treat\w*|bully\w*|bullies|bullied)\b{_NOT_A_SERVICE}",
+        r"\b(?:not|don'?t|do not|dont|never|doesn'?t|does not) (?:feel )?safe (?:at home|with|around|in (?:my|the|this|her|his) (?:own )?(?:house|home|flat|room|bed)|here|there|anymore|any more|when|since)",
+        r"\b(?:doesn'?t|does not|don'?t|do not|dont|never) feel safe\b",
+        rf"\b(?:scared|afraid|frightened|terrified|petrified|feared|fearful|scaird|scard) (?:of|to|that|what|when) (?:him|her|them|going home|go(?:ing)? back|be (?:at )?home|tell|say|speak|what (?:he|she|they)|he|she|they|his|the (?:carer|lodger)|my {_RELATIVE}|{_RELATIVE})\b",
+        rf"\b(?:won'?t|will not|wont|doesn'?t let|never let|refuses to let) (?:let )?{_WHO} (?:see|go|leave|eat|talk|out|have|use|speak|phone|call|ring|visit|touch|keep|get|sleep|answer)",
+        rf"\b(?:lock|locks|locked|locking) {_WHO} (?:in|up|out)",
+        r"\bthreat(?:en\w*)? (?:me|her|him|them|us|to (?:hurt|kill|hit|harm|stab|burn|put|throw|leave|take|smash|beat|break))|\bthreats\b",
+        rf"\btouch(?:ed|es|ing)? {_WHO} (?:where|inappropriately|there|down there|under|between)",
+        r"\bsexual(?:ly)? (?:assault|abuse|touch|advances)|\brap(?:e|ed|ing|ist)\b|\bmolest\w*|\bgroped?\b|\bindecent",
+        rf"\bmade {_WHO} (?:do|have) (?:sex|things)|\bforc(?:es|ed|ing) {_WHO} to\b",
+        rf"\b(?:shouts|screams|swears|yells|sneers|lashes out) (?:at|on) {_WHO}",
+        rf"\b(?:takes? away|took away|taking away|hides?|hid|hiding|smash\w*|broke|breaks) (?:my|her|his) (?:mobile|phone|walking stick|stick|frame|hearing aids?|glasses|keys|wheelchair)",
+        rf"\b(?:reads|goes through|going through|tracks|tracking|monitors) (?:my|her|his) (?:phone|messages|texts|post|letters|location)",
+        rf"\bcalls? {_WHO} (?:stupid|useless|names|fat|worthless|a burden|thick|pathetic|ugly|a waste|nothing|horrible)",
+        rf"\b(?:puts?|putting) {_WHO} down\b(?! (?:for|on|as))|\bbelittl\w*|\bhumiliat\w*|\bwalking on egg ?shells\b|\bunexplained bruis\w*|\bfinger ?(?:tip )?(?:mark|bruise)s?\b",
+        r"\b(?:not allowed|isn'?t allowed|aren'?t allowed|am not allowed) (?:to )?(?:see|leave|have|talk|speak|phone|call)",
+        r"\b(?:raised|raises) (?:his|her|a) (?:hand|fist)|\bthrows? (?:things|stuff|plates|cups) at\b|\bthrew (?:a |the |his |her )?(?:plate|cup|mug|chair|bottle|glass|remote|shoe|pan|knife|things|stuff|phone|kettle) at (?:me|her|him)",
+    ],
+    "financial_abuse": [
+        rf"\b(?:takes?|took|taking|taken|steals?|stole|stolen|stealing|nick(?:s|ed|ing)?|pinch(?:es|ed|ing)|helps? (?:him|her|them)sel(?:f|ves) to|help(?:ing|ed) (?:him|her|them)sel(?:f|ves) to|drain(?:s|ed|ing)?|empt(?:y|ies|ied|ying)|cleaned out|clean(?:s|ing)? out) (?:all |most |half |some |loads |the lot )?(?:of )?(?:my|her|his|mum'?s|dad'?s|their|nan'?s|gran'?s) (?:own )?(?:\w+ )?{_MONEY}",
+        r"\bmoney (?:keeps )?(?:going|goes|gone|has gone|went|disappearing|disappears) (?:missing|from|out of)|\b(?:money|cash|£\d+) (?:keeps )?(?:going )?(?:missing|gone) from|\bmoney (?:is )?missing\b",
+        r"\bnever (?:pays?|paid|gives?|gave|give) (?:it |me |her |him |them |any of it |anything )?back|\bnot (?:paid|given) (?:it |me |her |him )?back",
+        rf"\b(?:pressur\w*|forc\w*|bully\w*|bullie\w*|made) (?:me|her|him|them|mum|dad) (?:into |to )?(?:sign|change|transfer|sell|sign over|hand over|give (?:him|her|them) (?:my|her|his|money|the))",
+        r"\b(?:change|changing|changed|sign|signing|signed) (?:over )?(?:my|her|his|the) (?:will|house|deeds|flat|property|power of attorney|bungalow|home)\b",
+        rf"\b(?:controls?|controlling|took over|taken over|in charge of) (?:all )?(?:of )?(?:my|her|his) {_MONEY}",
+        rf"\b(?:took|asked for|demanded|made (?:me|her|him) give (?:him|her|them)) (?:my|her|his) (?:pin|pin number|bank details|card details|passwords?|login)",
+        rf"\bfinancial(?:ly)? (?:abus|exploit|control)\w*{_NOT_A_SERVICE}|\bfin(?:ancial)? abuse|\bscamm(?:ed|ing) (?:me|her|him)",
+        rf"\b(?:no|not (?:any|enough)|nothing) (?:money )?(?:left )?(?:for|to buy|to pay for) (?:food|the electric|heating|the meter|shopping)",
+        rf"\b(?:ask\w*|begg\w*|demand\w*) (?:me |her |him )?for (?:money|cash)|\b(?:money|cash) (?:off|out of) (?:me|her|him|mum|dad) (?:every|all|again)",
+        rf"\b(?:loan|loans|credit card|catalogue|debts?) (?:taken out )?in (?:my|her|his) name",
     ],
     "neglect": [
-        r"\bno ?one (has )?(come|been|fed|feeds|helps?|washed)\b.*\b(days|week|fed|eat|food|wash)",
-        r"\bnot (eaten|had (any )?food|had a drink)\b.*\b(days?|since)\b",
-        r"\bhaven'?t (eaten|had (any )?food)\b.*\b(days?|since)\b",
-        r"\bleft (me )?(alone )?(in|on) (the floor|my own mess|bed) (for|all)\b",
-        r"\bneglect",
-        r"\bstarving\b",
+        r"\b(?:no ?one|nobody|noone|no-one|no one'?s|nobody'?s) (?:has )?(?:come|been|fed|feeds|helps?|washed|changed|turned up|visited|checked)\b.*\b(?:days?|week|fed|eat|food|wash|since|yesterday|hours)",
+        rf"\b(?:carers?|agency|care workers?|the girls) (?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|never|don'?t|do not|dont|did'?nt) (?:been |even )?(?:turned up|come|came|been|shown up|showed up|turn up|show up|bother)",
+        r"\b(?:not|no|hasn'?t|haven'?t|hadn'?t|didn'?t|has not|have not|had not) (?:eaten|ate|had (?:anything|any food|a meal|a drink|food|water|a wash|a bath)|been fed|been given|been washed|been changed|had a proper)\b.*\b(?:days?|since|week|yesterday|hours|ages)",
+        rf"\b(?:left|leave|leaves|leaving) {_WHO} (?:in|on|alone|without|sat|sitting|lying|for hours|all day|all night|soaking|wet|soiled|dirty|in bed|hungry|cold)",
+        r"\b(?:wet|soiled|dirty|soaking|soaked|filthy) (?:pads?|bed|sheets|clothes|nappy|nappies|pants|underwear|incontinence)",
+        r"\b(?:lying|sat|sitting|left) in (?:my|her|his|their) (?:own )?(?:mess|urine|wee|poo|faeces|filth|dirt)",
+        rf"\bneglect\w*{_NOT_A_SERVICE}|\bdehydrat\w*|\bmalnourish\w*",
+        r"\b(?:no|not any|hardly any|run out of) (?:food|heating|heat|electric|electricity|gas|hot water|money for food) (?:in the (?:house|flat)|at home|left|since|for (?:days|a week|weeks|\d+))|\bcupboards? (?:are |is )?(?:empty|bare)|\bnothing (?:in the house )?to eat\b|\bfridge (?:is )?empty",
+        r"\b(?:hasn'?t|haven'?t|not|hadn'?t) (?:been )?(?:washed|bathed|changed|showered|had a wash)\b.*\b(?:days?|week|weeks|since|ages|month)",
+        r"\b(?:not (?:been )?given|not had|hasn'?t had|haven'?t had|no one gives?|nobody gives?) (?:my|her|his) (?:tablets|meds|medication|insulin|medicine|injections?)\b",
+        r"\bliving in (?:filth|squalor|a mess|muck|a state)|\b(?:house|flat|place|home) (?:is |'s )?(?:filthy|a tip|squalid|infested|full of rubbish)",
+        rf"\b{_CANT} (?:cope|manage|look after (?:my|him|her)sel(?:f|ves)) (?:on (?:my|his|her) own|alone|any ?more|at all)",
+    ],
+    "others_at_risk": [
+        rf"\b(?:hits|beats|hurts|hit|hurt|hurting|hitting|beating|kick\w*|punch\w*|slap\w*|shak(?:es|ing|en)|smack\w*|batter\w*|abus\w*|neglect\w*|starv\w*|locks?|locked|threaten\w*|scream\w* at|shout\w* at) (?:the|his|her|their|my|our|your) (?:\w+ )?(?:{_CHILD}|wife|husband|partner|girlfriend|boyfriend|mum|mam|dad|neighbour|sister|brother|son|daughter|mother|father)\b",
+        rf"\b(?:{_CHILD}) (?:is |are |were |was |being |been )?(?:left )?(?:alone|on (?:their|his|her) own|unsupervised|home alone|not (?:fed|safe|washed)|hungry|crying for hours|scared of|frightened of|covered in bruises|bruised|in danger)",
+        r"\b(?:neighbour|next door|the lady (?:next door|upstairs|downstairs|across)|the man (?:next door|upstairs|downstairs|across))\b.*\b(?:haven'?t|hasn'?t|not) (?:been )?(?:seen|heard)\b.*\b(?:days?|week|since|ages)",
+        r"\b(?:screaming|crying|shouting|banging|thuds?|smashing) (?:from|next door|upstairs|downstairs|through the wall)|\b(?:curtains|milk|post|papers) (?:still )?(?:closed|drawn|on the step|piling up|not taken in)",
+        r"\b(?:is|are|being|was being|were being|gets|getting) (?:abused|beaten|neglected|mistreated|groomed|exploited|battered|bullied|hit|hurt|threatened)\b",
+        r"\b(?:scared|afraid|frightened|fear|fears|terrified) for (?:the |his |her |their |my )?(?:kids?|children|child|baby|grand\w*|safety|life|lives)|\b(?:worried|concerned) (?:for|about) (?:the |his |her |their |my )?(?:safety|life|lives)",
+        r"\b(?:he|she|they|he'?ll|she'?ll|they'?ll)(?: will| might| could| is going to| are going to| may| would)? (?:hurt|harm|attack|stab|batter) (?:her|him|them|the kids|someone|somebody|the baby|his|my|us)\b",
+        r"\bbeing groomed\b|\bexploit\w*|\bcuckoo\w*|\bcounty lines\b|\bmodern slavery\b|\btraffick\w*",
+        r"\b(?:wander\w*|found) (?:out|off|outside|the streets|in the road)\b.*\b(?:night|middle|alone|nightie|pyjamas|cold|lost)",
+    ],
+    "fall": [
+        rf"(?=.*\b(?:fallen|fell|falled|slipped|tripped|collapsed|gone down|went down|keeled over|on the deck|hit the floor|tumbled|slid|slumped|toppled|had a fall|had a tumble)\b)(?=.*(?:\b{_CANT} (?:get|getting) (?:myself |her |him |them )?(?:back )?up|\b{_CANT} (?:stand|move|reach)|\b(?:on|off) the (?:floor|ground|carpet|lino|tiles)|\bstuck\b|\blying (?:here|there|down)\b|\bfor (?:hours|ages|\w+ hours|the night)|\ball night))",
+        r"\b(?:lying|laying|lay|layed|been|still|stuck) (?:on|in) (?:the|my|her|his) (?:floor|ground|bathroom floor|kitchen floor|hall|carpet|tiles)",
+        rf"\b{_CANT} get (?:myself |her |him |them )?(?:back )?(?:up|off) (?:off |from )?(?:the|this|my|her|his) (?:floor|ground|carpet|bath|loo|toilet)",
+        rf"\b{_CANT} get (?:myself |her |him )?(?:back )?up\b(?! (?:the|those|them|stairs|in|early|on time|for|to|and go|out|that|these|hill|without|easily|quickly|from (?:a|the|my|low) (?:chair|sofa|settee|bed|armchair|seat)))",
+        r"\b(?:pressed|press|pressing|pulled|pull) (?:my|her|his|the) (?:pendant|alarm|button|lifeline)|\bpendant (?:alarm )?(?:went off|not working)",
+    ],
+    "carer_breakdown": [
+        r"\b(?:breaking|snapping) point\b|\bend of (?:my|his|her) (?:tether|rope)\b",
+        r"\b(?:going to|gonna|about to|might|could|will|i'?ll|afraid i'?ll|scared i'?ll|worried i'?ll) (?:snap|crack up|lash out|walk out)\b|\b(?:walk|walking) out on (?:him|her|them)|\bleave (?:him|her|them|mum|dad) (?:to it|for good|and go|and never)",
+        r"\b(?:scared|afraid|frightened|worried|terrified|fear)(?: that)? (?:i|he|she)(?:'ll| will| might| could| am going to| 'm going to| would) (?:hurt|hit|harm|shake|smother|lose it with|lash out at|slap|strangle|push) (?:him|her|them|mum|dad|mam|my)",
+        rf"\b(?:can'?t|cannot|can not|cant) (?:cope|do this|look after (?:him|her|them|mum|dad)|care for (?:him|her|them)|manage (?:him|her|them)|keep (?:doing|going|this up)) (?:any ?more|much longer|like this|on my own|alone|with (?:him|her|them|it all|this|caring))",
+        r"\b(?:carer|carers|caring|caregiver) (?:stress|strain|breakdown|burn ?out|crisis)|\bburn(?:ed|t|ing)? ?out\b|\bi'?m falling apart\b|\bi am falling apart\b|\bcan'?t take (?:any ?more|much more|it any ?more)",
+        r"\b(?:nearly|almost) (?:hit|slapped|hurt|shook|pushed|smacked) (?:him|her|them|mum|dad)|\b(?:shook|slapped|pushed|smacked|grabbed|hit) (?:him|her|mum|dad) (?:today|yesterday|last night|this morning|hard|because)",
     ],
     "danger": [
-        r"\b(there'?s|there is) a fire\b",
-        r"\bon fire\b",
-        r"\bcan'?t breathe\b",
-        r"\b(fallen|fell) (over |down )?and (can'?t|cannot) get up\b",
-        r"\bchest pains?\b",
-        r"\bemergency\b",
-        r"\bin danger\b",
-        r"\bgas leak\b",
-        r"\b(has|got|with|holding) a (knife|gun|weapon)\b",
+        rf"\b(?:taken|took|swallowed|had) (?:all|a lot|lots|loads|a load|a handful|the whole|a whole|two boxes|boxes) (?:of )?(?:my |his |her |the |of )?(?:\w+ )?{_PILLS}|\boverdosed\b|\bod'd\b|\b(?:drunk|drank|swallowed) (?:bleach|poison|antifreeze)",
+        r"\b(?:there'?s|there is|theres) (?:a )?(?:fire|smoke)\b|\b(?:house|flat|kitchen|room|bedroom|pan|chip pan|cooker|building|curtains?|sofa|bed|car|bin|van|shed|garage|something|it|place|hall|roof|toaster|microwave|oven|telly|tv|upstairs|downstairs|next door)(?: is| was|'s| are| has gone| went)? on fire\b|\bfire in (?:the|my|her|his) (?:kitchen|house|flat|bedroom|hall|room|building|block|loft|garage|bin)|\b(?:caught|catch|catching) fire\b|\b(?:is|are|'s) (?:burning|alight|in flames)\b|\bflames\b",
+        r"\bsmoke (?:coming|everywhere|in|pouring|from|filling)|\bsmell(?:s|ing)? (?:of )?(?:gas|burning|smoke)|\bgas (?:leak|smell|is on)|\bsmell gas\b|\bcarbon monoxide\b|\bco alarm (?:going|went)",
+        rf"\b{_CANT} (?:breathe|breath|get (?:my |his |her )?breath)|\bstruggling (?:to|for) (?:breathe|breath)|\bnot breathing\b|\bturning blue\b|\blips (?:are |have gone )?blue",
+        r"\bchest (?:pains?|is (?:tight|hurting|crushing)|tightness|hurts|feels (?:tight|heavy)|crushing)|\bpain (?:in|down) (?:my|his|her) (?:chest|left arm)",
+        r"\b(?:face|mouth|smile) (?:is )?(?:drooping|dropped|has dropped|gone (?:funny|droopy|lopsided)|lopsided)|\bslurr\w*|\b(?:having|is having|had) a (?:stroke|heart attack|fit|seizure) (?:now|right now|i think)|\b(?:think|thinks|maybe|might be) (?:i'?m|he'?s|she'?s|i am|he is|she is) having a (?:stroke|heart attack|fit|seizure)|\bcan'?t (?:feel|move) (?:my|his|her) (?:arm|leg|face|side)",
+        r"\bunconscious\b|\bwon'?t wake (?:up)?\b|\bnot (?:responding|waking)|\bunresponsive\b|\b(?:has|just|he'?s|she'?s|i'?ve) (?:just )?(?:collapsed|passed out)",
+        r"\b(?:has got|he'?s got|she'?s got|holding|waving|brandish\w*|pulled|threaten\w*|carrying|picked up|grabbed|came at me with|coming at me with) (?:a |the |his |her )?(?:knife|knives|gun|weapon|machete|blade|hammer|axe|crowbar)|\b(?:knife|gun|machete|weapon)\b.*\b(?:at me|at her|at him|threaten\w*|at the door|in his hand|in her hand)",
+        r"\b(?:breaking|trying to get|trying to break|forcing (?:his|their|her) way) in(?:to)?\b|\bintruder|\bsomeone (?:is |'s )?(?:in|inside|outside|trying) (?:my|the) (?:house|flat|home|garden|window|door)",
+        r"\b(?:at|on|outside) (?:my|the|her|his) (?:door|window)\b.*\b(?:shouting|threaten\w*|won'?t (?:go|leave)|banging|kicking|trying)|\bbanging on (?:my|the) (?:door|window)",
+        r"\bbleeding (?:heavily|a lot|badly|everywhere|won'?t stop|and won'?t|loads)|\bblood everywhere\b|\bwon'?t stop bleeding|\bin danger\b|\b(?:it'?s|this is) an emergency|\bemergency now\b|\b(?:call|ring|get|need|needs) (?:an )?ambulance\b|\b(?:call|ring|phone|get) (?:the )?police\b",
     ],
 }
-_COMPILED = {kind: [re.compile(p) for p in patterns] for kind, patterns in _PATTERNS.items()}
+_COMPILED = {kind: [re.compile(pattern) for pattern in patterns] for kind, patterns in _PATTERNS.items()}
+
+# Shorthand that people type, spelled out so one pattern matches both.
+_SPELLINGS = [
+    (r"\bwanna\b", "want to"), (r"\bgonna\b", "going to"), (r"\bim\b", "i'm"), (r"\bive\b", "i've"),
+    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\bcos\b|\bcoz\b|\bbc\b", "because"), (r"\bpt\b|\bclr\b", "she"),
+    (r"&", " and "), (r"\bsumone\b|\bsomeone'?s\b", "someone"),
+]
+_SPELLINGS = [(re.compile(pattern), replacement) for pattern, replacement in _SPELLINGS]
 
 
-def _normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, single spaces, common shorthand spelled out."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
     return re.sub(r"\s+", " ", text).strip()
 
 
 def scan(text: str) -> list[str]:
-    """The kinds of risk the message suggests (empty if none), e.g. ["abuse"]."""
-    normalised = _normalise(text)
+    """The kinds of risk the message's words name (empty if none), e.g. ["abuse"]."""
+    normalised = normalise(text)
     return [kind for kind, patterns in _COMPILED.items() if any(p.search(normalised) for p in patterns)]

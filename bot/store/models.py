@@ -165,6 +165,9 @@ class Link(Base):
 
 
 class SafetyEvent(Base):
+    """A message the safety detector flagged, kept with the person's own words and
+    wishes so that staff can see every flag later."""
+
     __tablename__ = "safety_events"
     __table_args__ = (sa.UniqueConstraint("conversation_id", "message_id", name="uq_safety_events_message"),)
     id = sa.Column(sa.Integer, primary_key=True, autoincrement=True)
@@ -172,8 +175,13 @@ class SafetyEvent(Base):
     message_id = sa.Column(sa.String(64), nullable=False)
     stage = sa.Column(sa.String(30), nullable=False)
     message = sa.Column(sa.Text, nullable=False)
-    matched = sa.Column(sa.Text)  # the phrases the backstop matched, if any
+    kinds = sa.Column(sa.Text)  # the kinds of risk, comma-separated (bot/safety/kinds.py)
+    layers = sa.Column(sa.Text)  # the detector layers that flagged it: phrases, nlu, meaning
+    step = sa.Column(sa.String(40))  # the question the person was on
+    safe_now = sa.Column(sa.Boolean)  # their answer to "are you safe right now?"
     pass_on = sa.Column(sa.Boolean)  # the person's wish: pass this on to the council?
+    not_meant = sa.Column(sa.Boolean)  # they said it was not what they meant
+    kept_as_answer = sa.Column(sa.Boolean)  # they kept their words as their answer
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
 
 

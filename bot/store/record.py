@@ -35,6 +35,7 @@ def build_record(session: Session, conversation_id: str) -> Optional[dict[str, A
         "mode": conversation.mode,
         "status": conversation.status,
         "stage": conversation.stage,
+        "step": conversation.step,
         "consent": conversation.consent,
         "preferred_name": conversation.preferred_name,
         "what_matters": [{"id": row.id, "text": row.text} for row in repo.items(session, cid, "what_matters")],
@@ -64,8 +65,11 @@ def build_record(session: Session, conversation_id: str) -> Optional[dict[str, A
         "safety": {
             "flagged": conversation.safety_flag,
             "events": [
-                {"message": event.message, "stage": event.stage, "matched": event.matched,
-                 "pass_on": event.pass_on, "at": _time(event.created_at)}
+                {"message": event.message, "stage": event.stage, "step": event.step,
+                 "kinds": event.kinds.split(", ") if event.kinds else [],
+                 "layers": event.layers.split(", ") if event.layers else [],
+                 "safe_now": event.safe_now, "pass_on": event.pass_on, "not_meant": event.not_meant,
+                 "kept_as_answer": event.kept_as_answer, "at": _time(event.created_at)}
                 for event in repo.safety_events(session, cid)
             ],
         },

@@ -310,8 +310,11 @@ def get_link(session: Session, link_id: int) -> Optional[Link]:
 
 
 def add_safety_event(
-    session: Session, conversation: Conversation, message_id: str, message: str, matched: Iterable[str]
+    session: Session, conversation: Conversation, message_id: str, message: str, kinds: Iterable[str],
+    layers: Iterable[str] = (), step: Optional[str] = None,
 ) -> SafetyEvent:
+    """Flag the conversation and keep the message with what the detector found (once
+    per message: a replayed action finds the same row)."""
     event = session.execute(
         sa.select(SafetyEvent).where(
             SafetyEvent.conversation_id == conversation.id, SafetyEvent.message_id == message_id
@@ -322,8 +325,10 @@ def add_safety_event(
             conversation_id=conversation.id,
             message_id=message_id,
             stage=conversation.stage,
+            step=step or conversation.step,
             message=message,
-            matched=", ".join(matched) or None,
+            kinds=", ".join(kinds) or None,
+            layers=", ".join(layers) or None,
         )
         session.add(event)
     conversation.safety_flag = True

@@ -33,6 +33,7 @@ COUNCIL = {
     "safeguarding_phone": "01632 960 222",
     "safeguarding_hours": "weekdays 8 to 6",
     "out_of_hours_phone": "01632 960 333",
+    "safeguarding_response": "The Testshire safeguarding team will call you within one working day.",
 }
 
 APOLOGY = (
@@ -58,12 +59,18 @@ def stage_set(stage: str) -> list[dict]:
 def said(dispatcher: CollectingDispatcher) -> list:
     """The messages sent: the text, or (text, buttons) for a message with buttons.
 
-    Also checks nothing but text and buttons was sent."""
+    Also checks nothing but text, buttons and a help line's numbers was sent."""
     out = []
     for message in dispatcher.messages:
-        assert {key for key, value in message.items() if value} <= {"text", "buttons"}, message
+        assert {key for key, value in message.items() if value} <= {"text", "buttons", "custom"}, message
+        assert set(message.get("custom") or {}) <= {"route"}, message
         out.append((message["text"], message["buttons"]) if message["buttons"] else message["text"])
     return out
+
+
+def routes(dispatcher: CollectingDispatcher) -> list[str]:
+    """The help lines sent with their numbers as data, by id, in order."""
+    return [message["custom"]["route"]["id"] for message in dispatcher.messages if message.get("custom")]
 
 
 def buttons(*pairs: tuple[str, str]) -> list[dict]:

@@ -5,6 +5,7 @@ import pytest
 
 from bot import interview as iv
 from bot.parsing import section_in
+from bot.safety.detector import Detection
 from bot.stages import SECTIONS
 from bot.store import repository as repo
 from bot.store.record import build_record
@@ -226,7 +227,7 @@ def test_change_something_at_the_summary_asks_which_part(store):
 
 def test_safety_then_stop_before_consent_stops_without_looping(store):
     p = Person(store)
-    p.move(lambda s, c: iv.safety_response(s, c, "he hits me", "m-s"))
+    p.move(lambda s, c: iv.safety_response(s, c, "he hits me", "m-s", ABUSE))
     p.says("no", "deny")
     said = p.says("stop for now")
     assert said == ["OK, we can stop here. Nothing has been saved. You can start again at any time."]
@@ -326,33 +327,65 @@ def test_handoff_records_a_call_back_request(store):
         ("07700 900123, mornings are best", "outcomes")]
 
 
+ABUSE = Detection(("abuse",), ("phrases",))
+SUICIDE = Detection(("suicide",), ("meaning",))
+
+
 def test_safety_response_flags_and_returns_after_wishes(store):
     p = Person(store)
     walk_to(p, "strengths_family")
-    said = p.move(lambda s, c: iv.safety_response(s, c, "my son hits me", "m-safety"))
+    said = p.move(lambda s, c: iv.safety_response(s, c, "my son hits me", "m-safety", ABUSE))
     assert said[1].startswith("If you or someone else is in danger now, call 999")
-    assert "safeguarding" in said[2]  # abuse: the safeguarding line before the mental health line
-    assert said[-1].startswith("Do you want us to pass what you told me on")
+    assert "safeguarding" in said[2]  # abuse: 999 if in danger now, then the safeguarding line
+    assert said[-1].startswith("Do you want me to pass what you told me on")
     p.says("yes", "affirm")
     assert p.state()[1] == "safety_continue"
     p.says("carry on")
+    assert p.state()[1] == "safety_keep"  # said at a question: offered back as the answer
+    said = p.says("no", "deny")
     assert p.state()[1] == "strengths_family:ask"
     record = p.record()
     assert record["safety"]["flagged"] is True
     [event] = record["safety"]["events"]
-    assert (event["message"], event["stage"], event["matched"], event["pass_on"]) == (
-        "my son hits me", "strengths_family", "abuse", True)
-    assert record["strengths"] == []  # a disclosure is never stored as an answer
+    assert (event["message"], event["stage"], event["kinds"], event["pass_on"], event["kept_as_answer"]) == (
+        "my son hits me", "strengths_family", ["abuse"], True, False)
+    assert record["strengths"] == []  # not kept, so not stored as an answer
 
 
 def test_safety_then_stop_pauses(store):
     p = Person(store)
     walk_to(p, "working")
-    p.move(lambda s, c: iv.safety_response(s, c, "I don't want to be here any more", "m-s"))
+    p.move(lambda s, c: iv.safety_response(s, c, "I don't want to be here any more", "m-s", SUICIDE))
+    assert p.state()[1] == "safety_safe_now"  # thoughts of suicide: are they safe right now?
+    p.says("yes", "affirm")
     p.says("no", "deny")
     said = p.says("stop for now")
     assert p.state() == ("working", "working_well:ask", "paused")
     assert "your reference" in said[0]
+    assert p.record()["safety"]["events"][0]["safe_now"] is True
+
+
+def test_not_what_i_meant_keeps_the_words_as_the_answer(store):
+    p = Person(store)
+    walk_to(p, "outcomes")
+    p.move(lambda s, c: iv.safety_response(s, c, "getting back to the gym, it is killing me now", "m-gym", SUICIDE))
+    said = p.says("that's not what I meant")
+    assert said[0] == "Sorry, I got that wrong. Thank you for telling me."
+    assert p.state()[1] == "safety_keep"
+    p.says("yes", "affirm")
+    assert [o["text"] for o in p.record()["outcomes"]] == ["getting back to the gym, it is killing me now"]
+    assert p.state()[1] == "outcomes:scale_now"  # the outcome's own next question
+    [event] = p.record()["safety"]["events"]
+    assert (event["not_meant"], event["kept_as_answer"], event["pass_on"]) == (True, True, None)
+
+
+def test_a_new_answer_typed_at_the_keep_question_is_the_answer(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.move(lambda s, c: iv.safety_response(s, c, "my dog", "m-dog", ABUSE))
+    p.says("not what I meant")
+    p.says("my dog Biscuit and walks by the canal")
+    assert [w["text"] for w in p.record()["what_matters"]] == ["my dog Biscuit and walks by the canal"]
 
 
 def test_a_name_read_as_no_or_chitchat_is_still_a_name(store):
@@ -363,10 +396,12 @@ def test_a_name_read_as_no_or_chitchat_is_still_a_name(store):
     assert p.record()["preferred_name"] == "Nora"
     with store.transaction() as session:
         conversation = repo.get_conversation(session, p.id)
-        assert iv.is_a_name_answer(conversation, "Barry") is False  # past the name question now
+        assert iv.is_an_answer_here(conversation, "Barry") is False  # past the name question now
         conversation.step = "preferred_name:ask"
-        assert iv.is_a_name_answer(conversation, "Barry") is True
-        assert iv.is_a_name_answer(conversation, "help") is False
+        assert iv.is_an_answer_here(conversation, "Barry") is True
+        assert iv.is_an_answer_here(conversation, "help") is False
+        conversation.step = "safety_pass_on"
+        assert iv.is_an_answer_here(conversation, "no that's not what I meant") is True
 
 
 def test_links_are_offered_with_reasons_and_the_person_chooses(store):

@@ -78,7 +78,7 @@ def test_a_full_conversation_through_the_api(servers):
         status, body, _ = send(servers, conversation, text)
         assert status == 200, body
         assert expected in " ".join(m["text"] for m in body["messages"]), (text, body)
-        assert body["safety"] == {"flagged": False}
+        assert body["safety"] == {"flagged": False, "kinds": [], "routes": []}, (text, body)
     assert (body["stage"], body["status"]) == ("done", "completed")
     status, record, _ = servers.api("GET", f"/api/conversations/{conversation['conversation_id']}/record",
                                     token=conversation["token"])
@@ -94,8 +94,14 @@ def test_safety_is_flagged_in_the_reply(servers):
     send(servers, conversation, "yes")
     status, body, _ = send(servers, conversation, "I have been thinking about killing myself")
     assert status == 200
-    assert body["safety"] == {"flagged": True}
-    assert "call 999" in " ".join(m["text"] for m in body["messages"])
+    assert body["safety"]["flagged"] is True and "suicide" in body["safety"]["kinds"]
+    # Thoughts of suicide: Samaritans and NHS 111 first, each with its numbers as data.
+    assert [route["id"] for route in body["safety"]["routes"]] == ["samaritans", "nhs111", "emergency"]
+    samaritans = next(m for m in body["messages"] if m.get("route", {}).get("id") == "samaritans")
+    assert "116 123" in samaritans["text"]
+    assert samaritans["route"]["calls"] == [
+        {"label": "Call Samaritans on 116 123", "number": "116 123", "tel": "tel:116123"}]
+    assert body["messages"][-1]["text"] == "Are you safe right now?"
 
 
 def test_resume_with_the_right_and_wrong_codes(servers):

@@ -59,6 +59,11 @@ class FakeRasa:
             if text == "/resume" and conversation is not None:
                 conversation.status = "active"
                 return [{"text": "Welcome back. Let us carry on where you left off."}]
+            if text == "help lines":  # as the safety action sends them: text, and the numbers as data
+                return [{"text": "Call 999 now.", "custom": {"route": {"id": "emergency_now", "calls": [
+                    {"label": "Call 999", "number": "999", "tel": "tel:999"},
+                    {"label": "<b>bad</b>", "number": "x", "tel": "javascript:alert(1)"}]}}},
+                    {"text": "Are you safe right now?"}]
             if text == "/ask_why":
                 return [{"text": "So I can talk to you in the way you like."}]
             if text == "delete everything" and conversation is not None:
@@ -74,6 +79,8 @@ class FakeRasa:
                      "data": json.dumps({"event": "user", "text": body["message"], "metadata": body.get("metadata")})}]
             for message in messages:
                 data = {"buttons": message["buttons"]} if message.get("buttons") else {}
+                if message.get("custom"):
+                    data["custom"] = message["custom"]
                 rows.append({"sender_id": sender, "type_name": "bot", "timestamp": time.time(),
                              "data": json.dumps({"event": "bot", "text": message["text"], "data": data})})
             session.execute(sa.insert(repo.rasa_events), rows)
@@ -376,7 +383,8 @@ async def test_javascript_path_gets_json_for_messages_and_moves(client, rasa):
     assert body["quick_replies"] == [{"title": "<i>Fine</i>", "payload": "<b>ok</b>"}]
     assert body["progress"] == {"number": 1, "of": 11, "label": "Getting started", "caption": "Step 1 of 11",
                                 "text": "Step 1 of 11: Getting started"}
-    assert body["status"] == "active" and body["paused"] is None and body["safety"] == {"flagged": False}
+    assert body["status"] == "active" and body["paused"] is None
+    assert body["safety"] == {"flagged": False, "kinds": [], "routes": []} and body["help_now"] == []
 
     response = await client.post("/conversation", data={"text": "yes"}, headers=headers)
     assert (await response.json())["progress"]["text"] == "Step 2 of 11: About you"
@@ -769,3 +777,20 @@ async def test_start_page_offers_to_carry_on_a_conversation_in_progress(client, 
     await start(client)
     html = await (await client.get("/")).text()
     assert "You have already started" in html and 'href="/conversation">Carry on where you left off' in html
+
+
+async def test_help_lines_come_first_as_tel_links_built_from_data(client, rasa):
+    token = await start(client)
+    response = await post(client, "/conversation", {"text": "help lines"}, token)
+    assert response.status == 303 and response.headers["Location"] == "/conversation#help-now"
+    html = await (await client.get("/conversation")).text()
+    banner = html[html.index('id="help-now"'):html.index('id="progress-caption"')]
+    assert "Get help now" in banner and "Call 999 now." in banner
+    assert 'href="tel:999"' in banner
+    assert "javascript:" not in html and "<b>bad</b>" not in html  # only well-formed tel: links
+
+    headers = {"Accept": "application/json", "X-CSRF-Token": token}
+    body = await (await client.post("/conversation", data={"text": "help lines"}, headers=headers)).json()
+    assert body["help_now"] == [{"id": "emergency_now", "text": "Call 999 now.",
+                                 "calls": [{"label": "Call 999", "number": "999", "tel": "tel:999"}]}]
+    assert body["messages"][0]["route"]["id"] == "emergency_now"

@@ -37,6 +37,7 @@ if (log && sendForm) {
   const errorSlot = document.getElementById('error-summary')
   const quickReplies = document.getElementById('quick-replies')
   const pausedSlot = document.getElementById('paused')
+  const helpSlot = document.getElementById('help-now-slot')
   const maxLength = Number(formGroup.getAttribute('data-maxlength')) || MAX_LENGTH
   const baseTitle = document.title.replace(/^Error: /, '')
   let busy = false
@@ -103,13 +104,50 @@ if (log && sendForm) {
     return null
   }
 
-  function addMessage (from, text) {
+  // A help line's numbers as tap-to-call links, from the route's data (never from text).
+  function callLinks (calls) {
+    const links = el('p', 'govuk-body app-calls')
+    for (const call of calls || []) {
+      if (!/^tel:\+?\d{3,15}$/.test(call.tel || '')) continue
+      const link = el('a', 'govuk-button app-calls__link', call.label)
+      link.href = call.tel
+      link.setAttribute('role', 'button')
+      link.setAttribute('draggable', 'false')
+      links.append(link, ' ')
+    }
+    return links
+  }
+
+  function addMessage (from, text, route) {
     const message = el('div', `app-chat__message app-chat__message--${from}`)
     const sender = el('p', 'app-chat__sender', from === 'person' ? 'You said' : 'Assistant')
     sender.append(el('span', 'govuk-visually-hidden', ':'))
     message.append(sender, el('p', 'govuk-body app-chat__text', text))
+    if (route) message.append(callLinks(route.calls))
     log.append(message)
     return message
+  }
+
+  // The safety response's help lines at the top of the page, seen first.
+  // null: leave what is there; []: take it away.
+  function showHelpNow (routes) {
+    if (routes === null || routes === undefined) return null
+    helpSlot.replaceChildren()
+    if (!routes.length) return null
+    const banner = el('div', 'govuk-notification-banner app-help-now')
+    banner.id = 'help-now'
+    banner.tabIndex = -1
+    banner.setAttribute('role', 'region')
+    banner.setAttribute('aria-labelledby', 'help-now-title')
+    const header = el('div', 'govuk-notification-banner__header')
+    const title = el('h2', 'govuk-notification-banner__title', 'Get help now')
+    title.id = 'help-now-title'
+    header.append(title)
+    const content = el('div', 'govuk-notification-banner__content')
+    for (const route of routes) content.append(el('p', 'govuk-body app-help-now__text', route.text), callLinks(route.calls))
+    banner.append(header, content)
+    helpSlot.append(banner)
+    return banner
   }
 
   function showQuickReplies (buttons) {
@@ -215,16 +253,22 @@ if (log && sendForm) {
     }
     clearErrors()
     if (personText !== undefined) addMessage('person', personText)
-    for (const message of data.messages) addMessage('assistant', message.text)
+    for (const message of data.messages) addMessage('assistant', message.text, message.route)
     showQuickReplies(data.quick_replies)
     showProgress(data.progress)
     showPaused(data.paused)
+    const help = showHelpNow(data.help_now)
     // Clear the box only if it still holds what was sent: never lose words typed meanwhile.
     if (personText !== undefined && fields.get('source') === 'textarea' && textarea.value === personText) {
       textarea.value = ''
       textarea.dispatchEvent(new KeyboardEvent('keyup')) // the character count updates on keyup
     }
-    textarea.focus()
+    if (help) { // help first: the banner at the top of the page, not the box at the bottom
+      help.scrollIntoView({ block: 'start' })
+      help.focus()
+    } else {
+      textarea.focus()
+    }
   }
 
   document.addEventListener('submit', (event) => {

@@ -1,7 +1,7 @@
 """The phrase backstop: misses are not acceptable, false alarms are."""
 import pytest
 
-from bot.safety import scan
+from bot.safety.phrases import scan
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -11,13 +11,13 @@ from bot.safety import scan
     ("I've taken all my tablets", "suicide"),
     ("I cut myself last night", "self_harm"),
     ("he hits me when he's drunk", "abuse"),
-    ("My son takes my money", "abuse"),
+    ("My son takes my money", "financial_abuse"),
     ("I'm not safe at home", "abuse"),
     ("my carer shouts at me", "abuse"),
     ("no one has been to feed me for three days", "neglect"),
     ("I haven't eaten for two days", "neglect"),
     ("there's a fire in the kitchen", "danger"),
-    ("I fell and can't get up", "danger"),
+    ("I fell and can't get up", "fall"),
     ("He\u2019s threatening me", "abuse"),
 ])
 def test_disclosures_are_caught(text, kind):

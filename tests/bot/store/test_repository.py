@@ -101,13 +101,14 @@ def test_link_sender_moves_a_sender_between_conversations(store):
 def test_safety_event_and_handoff_are_idempotent(store):
     with store.transaction() as session:
         conversation, _ = repo.create_conversation(session, "s")
-        repo.add_safety_event(session, conversation, "m1", "he hits me", ["abuse"])
-        repo.add_safety_event(session, conversation, "m1", "he hits me", ["abuse"])
+        repo.add_safety_event(session, conversation, "m1", "he hits me", ["abuse"], ["phrases", "meaning"])
+        repo.add_safety_event(session, conversation, "m1", "he hits me", ["abuse"], ["phrases", "meaning"])
         repo.add_handoff_request(session, conversation, "m2", "07700 900123 mornings")
         repo.add_handoff_request(session, conversation, "m2", "07700 900123 mornings")
     with store.transaction() as session:
         events = repo.safety_events(session, conversation.id)
-        assert [(e.message, e.matched, e.stage) for e in events] == [("he hits me", "abuse", "consent")]
+        assert [(e.message, e.kinds, e.layers, e.stage, e.step) for e in events] == [
+            ("he hits me", "abuse", "phrases, meaning", "consent", "consent:ask")]
         assert repo.get_conversation(session, conversation.id).safety_flag is True
         assert [r.contact for r in repo.handoff_requests(session, conversation.id)] == ["07700 900123 mornings"]
 
