@@ -48,7 +48,7 @@ $(MODEL): $(TRAINING_DATA) | install
 	$(RASA) train --fixed-model-name current --out models
 
 # The safety detector's meaning layer: trained on the training writers only (never
-# tests/safety/heldout), its threshold chosen by leaving one training writer out at a time.
+# tests/safety/heldout), its threshold chosen on training writers left out of training.
 $(SAFETY_MODEL): $(SAFETY_DATA) | install
 	$(PY) -m bot safety train
 

@@ -510,33 +510,39 @@ def _answer_handoff_contact(session, conversation, text, intent, message_id) -> 
 
 def _answer_safety_safe_now(session, conversation, text, intent, message_id) -> Turn:
     """"Are you safe right now?" (after thoughts of suicide or self-harm)."""
-    if NOT_MEANT.search(text):
-        return _not_meant(session, conversation)
     said = yes_no(text, intent)
     if said is None and re.search(r"\b(not safe|unsafe|in danger|not ok|not okay)\b", text, re.I):
         said = False
-    if said is None:
-        return Turn([message("yes_no")])
-    event = repo.latest_safety_event(session, conversation.id)
-    if event is not None:
-        event.safe_now = said
-    _set_step(conversation, "safety_pass_on", **{"return": conversation.step_data["return"]})
-    if said:
-        return Turn([message("safety_glad_safe")])
-    return Turn([message("safety_not_safe")] + [safety_response_lines.route("emergency_now")])
+    turn = _safety_answer(session, conversation, text, said, "safe_now", "safety_pass_on")
+    if said is True:
+        turn.says = [message("safety_glad_safe")]
+    elif said is False:
+        turn.says = [message("safety_not_safe"), safety_response_lines.route("emergency_now")]
+    return turn
 
 
 def _answer_safety_pass_on(session, conversation, text, intent, message_id) -> Turn:
+    said = yes_no(text, intent)
+    turn = _safety_answer(session, conversation, text, said, "pass_on", "safety_continue")
+    if said is not None:
+        turn.says = [message("safety_pass_on_yes" if said else "safety_pass_on_no")]
+    return turn
+
+
+def _safety_answer(session, conversation, text, said, field_name, next_step) -> Turn:
+    """Note a yes or no on the flag and go on to `next_step`. Anything else they write
+    here is kept with the flag (never dropped), and the question is asked again."""
     if NOT_MEANT.search(text):
         return _not_meant(session, conversation)
-    said = yes_no(text, intent)
-    if said is None:
-        return Turn([message("yes_no")])
     event = repo.latest_safety_event(session, conversation.id)
+    if said is None:
+        if event is not None:
+            event.message = f"{event.message}\n{text}"
+        return Turn([message("yes_no")])
     if event is not None:
-        event.pass_on = said
-    _set_step(conversation, "safety_continue", **{"return": conversation.step_data["return"]})
-    return Turn([message("safety_pass_on_yes" if said else "safety_pass_on_no")])
+        setattr(event, field_name, said)
+    _set_step(conversation, next_step, **{"return": conversation.step_data["return"]})
+    return Turn([])
 
 
 def _answer_safety_continue(session, conversation, text, intent, message_id) -> Turn:

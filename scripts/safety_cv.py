@@ -1,6 +1,6 @@
 """Cross-validation of the safety meaning layer on the TRAINING writers only: each
-writer is scored by a model trained without them, which is how the threshold is
-chosen. It never reads tests/safety/ (the held-out writers).
+writer is scored by a model trained without them (in five groups of writers), which
+is how the threshold is chosen. It never reads tests/safety/ (the held-out writers).
 
     .venv/bin/python scripts/safety_cv.py [--c 8] [--budget 0.04] [--misses]
 """

@@ -12,22 +12,8 @@ import pytest
 from bot.store import db as store_db
 from bot.store import repository as repo
 from bot.store.record import build_record
-from tests.conftest import migrated_database
-from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database_url(request, tmp_path_factory):
-    """The embedded SQLite default, then PostgreSQL as in production."""
-    with migrated_database(request.param, tmp_path_factory.mktemp("e2e")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def servers(database_url, tmp_path_factory):
-    yield from running_servers(database_url, tmp_path_factory.mktemp("logs"))
 
 
 def record_of(database_url: str, sender: str) -> dict:

@@ -12,8 +12,6 @@ import uuid
 import pytest
 
 from tests.e2e.test_conversations import record_of
-from tests.conftest import migrated_database
-from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 
@@ -25,25 +23,15 @@ KEEP = "Shall I keep what you wrote as your answer?"
 CARRY_ON = "Would you like to carry on, or stop for now?"
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def database_url(request, tmp_path_factory):
-    with migrated_database(request.param, tmp_path_factory.mktemp("e2e-safety")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def servers(database_url, tmp_path_factory):
-    yield from running_servers(database_url, tmp_path_factory.mktemp("logs"))
-
-
 def talk(servers, me, script):
     replies = []
-    for text, expected in script:
+    for turn, (text, expected) in enumerate(script):
         replies = servers.say(me, text)
         joined = " ".join(replies)
         for part in ([expected] if isinstance(expected, str) else expected):
-            assert part in joined, f"{text!r} -> {replies}"
-        assert "Hello" not in joined, f"{text!r} restarted the conversation: {replies}"
+            assert part in joined, f"turn {turn}: {text!r} -> {replies}"
+        if turn:  # only the first message is greeted
+            assert "Hello" not in joined, f"{text!r} restarted the conversation: {replies}"
     return replies
 
 
@@ -96,8 +84,8 @@ def test_a_disclosure_at_every_stage_gets_help_and_the_interview_goes_on(servers
         *disclose("my daughter says she will hurt me if I tell anyone", [CALL_999, SAFEGUARDING],
                   "Is this right?", keep_offered=False),
         ("yes", "share this with the council"),
-        *disclose("I've taken all my tablets", ["Call 999 now", SAMARITANS],
-                  "share this with the council", keep_offered=False),
+        ("I've taken all my tablets", ["Call 999 now", SAMARITANS, "Are you safe right now?"]),
+        ("no", ["Please call 999 now", PASS_ON]), ("no", CARRY_ON), ("carry on", "share this with the council"),
         ("yes", "You have finished."),
     ]
     talk(servers, me, script)
@@ -113,7 +101,7 @@ def test_a_disclosure_at_every_stage_gets_help_and_the_interview_goes_on(servers
     assert all(kind in e["kinds"] for e, (_stage, kind) in zip(events, expected)), [e["kinds"] for e in events]
     assert all("phrases" in e["layers"] for e in events)
     assert all(e["pass_on"] is False for e in events)
-    assert events[2]["safe_now"] is True
+    assert events[2]["safe_now"] is True and events[-1]["safe_now"] is False
     # Nothing the person disclosed was filed as an answer: they said no to keeping it.
     assert [i["text"] for i in record["what_matters"]] == ["my garden"]
     assert [i["text"] for i in record["working_well"]] == ["my neighbour pops in"]
