@@ -510,6 +510,8 @@ def _answer_handoff_contact(session, conversation, text, intent, message_id) -> 
 
 def _answer_safety_safe_now(session, conversation, text, intent, message_id) -> Turn:
     """"Are you safe right now?" (after thoughts of suicide or self-harm)."""
+    if NOT_MEANT.search(text):  # read as "no" by the NLU: it is a false alarm, not an answer
+        return _not_meant(session, conversation)
     said = yes_no(text, intent)
     if said is None and re.search(r"\b(not safe|unsafe|in danger|not ok|not okay)\b", text, re.I):
         said = False
@@ -522,6 +524,8 @@ def _answer_safety_safe_now(session, conversation, text, intent, message_id) -> 
 
 
 def _answer_safety_pass_on(session, conversation, text, intent, message_id) -> Turn:
+    if NOT_MEANT.search(text):
+        return _not_meant(session, conversation)
     said = yes_no(text, intent)
     turn = _safety_answer(session, conversation, text, said, "pass_on", "safety_continue")
     if said is not None:
@@ -532,8 +536,6 @@ def _answer_safety_pass_on(session, conversation, text, intent, message_id) -> T
 def _safety_answer(session, conversation, text, said, field_name, next_step) -> Turn:
     """Note a yes or no on the flag and go on to `next_step`. Anything else they write
     here is kept with the flag (never dropped), and the question is asked again."""
-    if NOT_MEANT.search(text):
-        return _not_meant(session, conversation)
     event = repo.latest_safety_event(session, conversation.id)
     if said is None:
         if event is not None:

@@ -475,13 +475,10 @@ async def after_turn(request: web.Request, conversation_id: str, result: dict) -
     messages = [{"from": "assistant", "text": m.get("text") or "", "buttons": m.get("buttons") or [],
                  **({"route": m["route"]} if m.get("route") else {})} for m in result["messages"]]
     paused = None
-    record = None
-    if result["status"] == "paused" or not gives_help:
-        record = await conversations(request).record(conversation_id)
     if result["status"] == "paused":
-        paused = paused_details(record, messages)
+        paused = paused_details(await conversations(request).record(conversation_id), messages)
     help_now = help_routes(messages, False) if gives_help else None  # None: keep what is shown
-    if not gives_help and record["step"] not in SAFETY_STEPS:
+    if not gives_help and not await conversations(request).in_safety_questions(conversation_id):
         help_now = []
     return web.json_response({
         "messages": messages,

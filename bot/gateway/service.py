@@ -14,7 +14,7 @@ from typing import Optional
 import sqlalchemy as sa
 
 from bot.gateway.rasa_client import AssistantUnavailable, RasaClient
-from bot.stages import STAGES
+from bot.stages import SAFETY_STEPS, STAGES
 from bot.store import Store
 from bot.store import repository as repo
 from bot.store.record import build_record
@@ -137,6 +137,15 @@ class Conversations:
             if conversation is None:
                 raise NotFound(conversation_id)
             return {"stage": conversation.stage, "status": conversation.status}
+
+        return await self._db(read)
+
+    async def in_safety_questions(self, conversation_id: str) -> bool:
+        """Whether the person is answering the safety response's questions (the page
+        keeps the help lines at its top until they carry on)."""
+        def read(session):
+            conversation = repo.get_conversation(session, conversation_id)
+            return conversation is not None and conversation.step in SAFETY_STEPS
 
         return await self._db(read)
 

@@ -207,7 +207,7 @@ async def test_a_false_alarm_costs_one_tap_and_no_words(active_store, make_track
     words = "the fire station open day with the grandkids, they let us hold the hose"
     await disclose(make_tracker, words, "danger", layers=("meaning",), message_id="m-fire")
 
-    events, dispatcher = await answer(make_tracker, "that is not what I meant", intent="chitchat")
+    events, dispatcher = await answer(make_tracker, "that is not what I meant", intent="deny")
     assert said(dispatcher) == ["Sorry, I got that wrong. Thank you for telling me."]
     _, dispatcher = await ask(make_tracker)
     assert said(dispatcher)[0][0] == f'You wrote: "{words}". Shall I keep what you wrote as your answer?'

@@ -115,7 +115,8 @@ def test_interruptions_safety_pause_restart_and_resume(servers, database_url):
         ("my carer Jo is brilliant", "anything else that is going well"),
         ("My son takes my money and won't let me see anyone", "call 999"),
         ("yes please pass it on", "carry on, or stop for now"),
-        ("carry on", "anything else that is going well"),
+        ("carry on", "Shall I keep what you wrote as your answer?"),
+        ("no", "anything else that is going well"),
         ("can I stop and come back later?", "your reference"),
     ]
     replies = []
@@ -136,6 +137,7 @@ def test_interruptions_safety_pause_restart_and_resume(servers, database_url):
     assert record["safety"]["flagged"] is True
     assert (event["message"], event["stage"], event["pass_on"]) == (
         "My son takes my money and won't let me see anyone", "working", True)
+    assert event["kept_as_answer"] is False
     for words in ("why are you asking", "skip", "help", "how are you", "remove 1", "carry on", "come back later"):
         assert words not in json.dumps(record).lower()
 
