@@ -13,8 +13,7 @@ says "save", "stop" or "later" gets the safety response first.
 from __future__ import annotations
 
 import logging
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -35,8 +34,6 @@ class Detection:
     kinds: tuple = ()  # the kinds of risk, most specific first (see bot/safety/kinds.py)
     layers: tuple = ()  # which layers flagged it
     score: float = 0.0  # the meaning layer's score
-    seconds: float = 0.0  # how long detection took
-    layer_kinds: dict = field(default_factory=dict)
 
     @property
     def flagged(self) -> bool:
@@ -53,7 +50,6 @@ class Detector:
         self.encoder = encoder
 
     def detect(self, text: str, nlu_intent: Optional[str] = None) -> Detection:
-        started = time.perf_counter()
         by_phrase = phrases.scan(text)
         layers = []
         if by_phrase:
@@ -66,8 +62,7 @@ class Detector:
             if score >= self.model.threshold:
                 layers.append("meaning")
         kinds = tuple(by_phrase) or ((kind,) if layers and kind else ())
-        return Detection(kinds, tuple(layers), score, time.perf_counter() - started,
-                         {"phrases": tuple(by_phrase), "meaning": kind})
+        return Detection(kinds, tuple(layers), score)
 
 
 @lru_cache(maxsize=1)

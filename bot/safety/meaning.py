@@ -40,7 +40,6 @@ from sklearn.linear_model import LogisticRegression
 from bot.directory.embedding import Encoder
 from bot.safety import phrases
 from bot.safety.corpus import Example, load
-from bot.safety.kinds import KINDS
 
 VERSION = 2  # bump when the features change, so an old model file is rebuilt
 FA_BUDGET = 0.04  # false alarms allowed on unseen writers' hard negatives, phrases included
