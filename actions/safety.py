@@ -29,8 +29,7 @@ def detection_of(tracker: Tracker) -> Detection:
     if isinstance(found, dict) and found.get("flagged"):
         return Detection(tuple(found.get("kinds") or ()), tuple(found.get("layers") or ()),
                          float(found.get("score") or 0.0))
-    again = detector().detect(latest_text(tracker), "safety_disclosure")
-    return again
+    return detector().detect(latest_text(tracker), "safety_disclosure")
 
 
 class ActionSafetyResponse(Action):
