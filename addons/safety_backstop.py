@@ -2,11 +2,12 @@
 message, after the intent classifier.
 
 When any layer flags the message (the phrases, the classifier's own
-`safety_disclosure`, or the meaning layer), the intent becomes `safety_disclosure`
+`safety_disclosure` when it is sure of it, or the meaning layer), the intent becomes `safety_disclosure`
 with confidence 1.0, whatever the classifier said, so the safety rule fires before
 any move: "I've saved up my tablets" is a disclosure, not "save and come back later".
 What the detector found (kinds, layers, score) goes into the parse data as `safety`,
-where the safety action reads it.
+where the safety action reads it. When the classifier said `safety_disclosure` but the
+detector did not flag the message, the classifier's next guess is used instead.
 """
 from __future__ import annotations
 
@@ -38,9 +39,11 @@ class SafetyBackstop(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             previous = message.get(INTENT) or {}
-            found = detector().detect(text, previous.get("name"))
+            found = detector().detect(text, previous.get("name"), float(previous.get("confidence") or 0.0))
             message.set("safety", found.as_dict(), add_to_output=True)
             if not found.flagged:
+                if previous.get("name") == SAFETY_INTENT:
+                    _read_as_next_likeliest(message)
                 continue
             intent = {"name": SAFETY_INTENT, "confidence": 1.0}
             ranking = [intent] + [
@@ -49,3 +52,13 @@ class SafetyBackstop(GraphComponent):
             message.set(INTENT, intent, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+
+def _read_as_next_likeliest(message: Message) -> None:
+    """The classifier said `safety_disclosure` but not surely enough to flag it, and no
+    other layer flagged it: the message is read as its next-likeliest intent (usually
+    an answer, `inform`), so the words are kept where they were said, and the safety
+    rule does not fire on a message the detector let through."""
+    ranking = [entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != SAFETY_INTENT]
+    message.set(INTENT, ranking[0] if ranking else {"name": "inform", "confidence": 0.0}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

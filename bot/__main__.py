@@ -122,8 +122,7 @@ def safety_command(args) -> int:
     except (CorpusError, EmbeddingModelError, OSError) as error:
         print(f"ERROR: {error}", file=sys.stderr)
         return 2
-    print(f"safety meaning layer trained in {time.perf_counter() - started:.0f} s, threshold "
-          f"{model.threshold:.3f}: {config.safety_model_path()}")
+    print(f"safety meaning layer trained in {time.perf_counter() - started:.0f} s: {config.safety_model_path()}")
     return 0
 
 

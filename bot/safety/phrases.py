@@ -19,10 +19,11 @@ import re
 _WHO = r"(?:me|her|him|them|mum|mam|mom|dad|nan|nanna|gran|grandad|my (?:wife|husband|partner|mum|dad|mother|father))"
 _SELF = r"(?:my ?self|him ?self|her ?self|them ?sel(?:f|ves)|meself|myslef|mysef|mysel)\b"
 _CANT = r"(?:can'?t|cannot|can not|couldn'?t|could not|unable to|not able to|cant)"
-_PILLS = (r"(?:tablets|tabs|pills|meds|medication|medicine|painkillers|paracetamol|sleeping tablets|insulin|"
+_PILLS = (r"(?:tablets|tablits|tabs|pills|pils|meds|medication|medicine|painkillers|paracetamol|sleeping tablets|insulin|"
           r"morphine|patches|co-?codamol|codeine|tramadol|diazepam|zopiclone|amitriptyline|sertraline|"
           r"quetiapine|oxycodone|dosette|blister packs?)")
-_MONEY = r"(?:money|pension|benefits?|savings|bank ?cards?|cards?|purse|wallet|cash|account|pin|wages)"
+_MONEY = (r"(?:money|pension|benefits?|savings|bank ?cards?|cards?|purse|wallet|cash|account|pin|wages|pip|uc|"
+          r"universal credit|attendance allowance|carers? allowance|pension credit|esa|dla|post office card)")
 _RELATIVE = (r"(?:son|daughter|husband|wife|partner|boyfriend|girlfriend|carer|carers|brother|sister|grandson|"
              r"granddaughter|nephew|niece|neighbour|lodger|dtr|sn|hus|dau)")
 # Words about a service or a talk, not about what happened to someone ("a domestic abuse
@@ -49,7 +50,7 @@ _PATTERNS = {
         rf"\b(?:taken|took|swallowed|had) (?:all|a lot|lots|loads|a load|a handful|the whole|a whole|a bunch|a pile|two boxes|boxes) (?:of )?(?:my |his |her |the |of )?(?:\w+ )?{_PILLS}",
         rf"\b(?:saved|saving|save|stockpil\w*|hoard\w*|stash\w*|squirrel\w*) (?:up )?(?:all )?(?:my|his|her|some|the|of)? ?(?:old )?{_PILLS}",
         rf"\b{_PILLS} (?:saved|stashed|hidden|put by|put away|stockpiled|ready)",
-        r"\b(?:won'?t|will not|wont|not going to|shan'?t) be (?:here|around|a (?:problem|burden|bother)) (?:for|much|by|to|next|after|long|soon|any ?more)",
+        r"\b(?:won'?t|will not|wont|not going to|shan'?t) be (?:here|around|round|a (?:problem|burden|bother)) (?:for|much|by|to|next|after|long|soon|any ?more)",
         r"\bnot (?:be|going to be) (?:here|around) (?:for|much|by|next|long|soon|after)",
         r"\b(?:said|saying|say) (?:my |his |her )?goodbyes?\b|\bgoodbye (?:letter|note)s?|\b(?:written|wrote|writing|left) (?:my |some |a few )?(?:letters|notes?) (?:for|to) (?:everyone|the (?:kids|family|children)|my (?:kids|family|children|daughter|son))",
         r"\bgiving (?:away )?(?:all )?(?:my|his|her) (?:things|stuff|belongings|possessions)(?: away)?|\bgave (?:all )?(?:my|his|her) (?:things|stuff|belongings) away",
@@ -61,10 +62,19 @@ _PATTERNS = {
         r"\b(?:give|given|giving) up on (?:life|living|everything)",
         r"\b(?:thinking|thought|think|thoughts) (?:about|of) (?:ending|dying|death|not being here|killing|suicide|taking (?:my|his|her) (?:own )?life)",
         r"\b(?:want|wants|wanted|need|needs) (?:it|everything|it all|all this|this|the pain) (?:all )?to (?:stop|end|be over)",
-        r"\b(?:hope|hoping|wish|wishing|pray|praying|want|wanting)\w* (?:i |he |she )?(?:don'?t|do not|doesn'?t|won'?t|never|not) (?:wake|waking) up",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying|want|wanting)\w* (?:i |he |she )?(?:don'?t|do not|doesn'?t|won'?t|never|not) (?:wake|waking)(?: up)?\b",
+        r"\b(?:to not|not to|to never|never to) wake up(?: in the morning| again| tomorrow| one day)?\s*(?:[.,!?;]|$|really|honestly|at all)",
+        r"\bhad enough of (?:living|life|being alive|this life|it all)\b",
+        r"\bunaliv\w*|\bctb\b|\bsleep (?:for good|forever|forev\w*)\b|\blook(?:ed|s)? like an accident\b",
+        r"\bbetter (?:off |for )?(?:all round|everyone|everybody|all) (?:if|when) (?:i|he|she) (?:go|went|wasn'?t|weren'?t|was gone|am gone|'?m gone|'?s gone|died)\b",
+        r"\bwho (?:would|will|'d|'ll|is going to) find (?:me|him|her)\b",
+        r"\b(?:manage|cope|be|get on|do) (?:much |a lot )?(?:better|fine|happier|easier) without (?:me|him|her)\b",
+        rf"\b(?:use|using|turn|turning) (?:it|them|the gun|the shotgun|the rifle) on {_SELF}",
+        r"\b(?:hose|hosepipe)\b.{0,60}\b(?:exhaust|car boot|boot of (?:the|his|her|my) car)|\bcar exhaust\b|\bexhaust fumes\b",
+        rf"\b(?:take|taking|swallow|swallowing) (?:all|the lot|them all|the whole lot|every one) (?:of )?(?:my |his |her |the |them )?(?:\w+ )?(?:{_PILLS} )?(?:together|at once|in one go|with (?:a |some )?(?:drink|glass|sherry|whisky|vodka|wine))",
         r"\bburden (?:on|to) (?:everyone|every ?body|all)|\b(?:everyone|they)(?:'d| would) be (?:better|happier) (?:off )?without",
         r"\b(?:plan|planning|planned|decided|a date|a way) (?:how )?to (?:end it|end my|kill|take my (?:own )?life)",
-        r"\b(?:go|going|gone|went) to sleep (?:forever|for good|and (?:not|never) (?:wake|bother|come back))",
+        r"\b(?:go|going|gone|went) to sleep (?:forev\w*|for good|and (?:not|never) (?:wake|bother|come back))",
         rf"\b(?:saved|saving|keeping back|kept back|put by|collection of|enough of|enough|stash of|store of) (?:up )?(?:all )?(?:the |my |his |her |mum'?s |dad'?s )?(?:old )?(?:\w+ )?{_PILLS} (?:saved|now|up|to|in|ready|just in case|for)",
         rf"\bhow many (?:of )?(?:\w+ ){{0,3}}{_PILLS} (?:it )?(?:would|does|will|it'?d|to)? ?(?:take|kill|be enough)",
         r"\b(?:step|stepping|go|going|jump|jumping|drive|driving|throw|throwing)(?: myself| himself| herself)? (?:off|over|into) (?:the )?(?:edge|top|bridge|cliff|railings?|canal|river|wall|car park)",
@@ -91,6 +101,9 @@ _PATTERNS = {
         r"\b(?:burns?|cuts|marks|scratches|plasters) (?:all )?(?:on|up|over|across|along) (?:my|his|her|their|pt'?s|the) (?:arms?|wrists?|thighs?|legs?|stomach|tummy)",
         r"\b(?:stopped|stop|not) (?:taking|eating|having) (?:my |his |her )?(?:\w+ )?(?:meds|tablets|medication|insulin|food|meals)? ?on purpose\b|\bon purpose (?:so|to) (?:i|he|she) (?:feel|get|hurt|suffer)",
         r"\b(?:bought|got|buying|buy) (?:new |some |more )?(?:blades|razor blades)\b",
+        r"\b(?:pour\w*|hold\w*|held|press\w*|put|puts|putting) (?:a |the )?(?:kettle|boiling water|hot water|lit match|match|lighter|cig(?:arette)?(?: end)?|fag(?: end)?|iron)\w* (?:on|onto|against|to|into) (?:my|his|her) (?:own )?(?:hands?|arms?|wrists?|skin|legs?|thighs?)",
+        r"\bburn\w* (?:the )?(?:backs? of )?(?:my|his|her) (?:hands?|arms?|wrists?|legs?|skin|thighs?) with (?:a |the )?(?:cig|fag|lighter|match|iron|kettle)",
+        r"\b(?:keep|keeps|kept|carry|carries|carrying) (?:a |my |the )?(?:blade|razor blade)s? (?:in|on|under|with|hidden|just in case)",
     ],
     "abuse": [
         rf"\b(?:hits|hitting|kicks|kicking|kicked|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|strangl\w*|batter\w*|thump\w*|smack\w*|shov(?:es|ed|ing)|pinch(?:es|ed|ing)|spat|spits|headbutt\w*|kick|slap|punch) {_WHO}\b",
@@ -112,26 +125,31 @@ _PATTERNS = {
         rf"\b(?:reads|goes through|going through|tracks|tracking|monitors) (?:my|her|his) (?:phone|messages|texts|post|letters|location)",
         rf"\bcalls? {_WHO} (?:stupid|useless|names|fat|worthless|a burden|thick|pathetic|ugly|a waste|nothing|horrible)",
         rf"\b(?:puts?|putting) {_WHO} down\b(?! (?:for|on|as))|\bbelittl\w*|\bhumiliat\w*|\bwalking on egg ?shells\b|\bunexplained bruis\w*|\bfinger ?(?:tip )?(?:mark|bruise)s?\b",
+        r"\b(?:ties|tied|tying|straps?|strapped) (?:me|her|him|them|(?:my|her|his) (?:hands?|arms?|legs?|wrists?)) (?:to|down)\b",
+        r"\b(?:i'?ll|i will|she'?ll|he'?ll|i'?d) (?:be|get) in (?:big )?trouble (?:for|if) (?:talking|telling|speaking|ringing|saying)",
         r"\b(?:not allowed|isn'?t allowed|aren'?t allowed|am not allowed) (?:to )?(?:see|leave|have|talk|speak|phone|call)",
         r"\b(?:raised|raises) (?:his|her|a) (?:hand|fist)|\bthrows? (?:things|stuff|plates|cups) at\b|\bthrew (?:a |the |his |her )?(?:plate|cup|mug|chair|bottle|glass|remote|shoe|pan|knife|things|stuff|phone|kettle) at (?:me|her|him)",
     ],
     "financial_abuse": [
-        rf"\b(?:takes?|took|taking|taken|steals?|stole|stolen|stealing|nick(?:s|ed|ing)?|pinch(?:es|ed|ing)|helps? (?:him|her|them)sel(?:f|ves) to|help(?:ing|ed) (?:him|her|them)sel(?:f|ves) to|drain(?:s|ed|ing)?|empt(?:y|ies|ied|ying)|cleaned out|clean(?:s|ing)? out) (?:all |most |half |some |loads |the lot )?(?:of )?(?:my|her|his|mum'?s|dad'?s|their|nan'?s|gran'?s) (?:own )?(?:\w+ )?{_MONEY}",
+        rf"\b(?:takes?|took|taking|taken|steals?|stole|stolen|stealing|nick(?:s|ed|ing)?|pinch(?:es|ed|ing)|helps? (?:him|her|them)sel(?:f|ves) to|help(?:ing|ed) (?:him|her|them)sel(?:f|ves) to|drain(?:s|ed|ing)?|empt(?:y|ies|ied|ying)|cleaned out|clean(?:s|ing)? out) (?:all |most |half |some |loads |the lot )?(?:of )?(?:my|me|her|his|their|\w+'s) (?:own )?(?:\w+ )?{_MONEY}",
+        rf"\bspen(?:d|ds|t|ding) (?:all )?(?:of )?(?:my|me|her|his) {_MONEY} on (?:their|there|his|her) (?:own )?\w+",
         r"\bmoney (?:keeps )?(?:going|goes|gone|has gone|went|disappearing|disappears) (?:missing|from|out of)|\b(?:money|cash|£\d+) (?:keeps )?(?:going )?(?:missing|gone) from|\bmoney (?:is )?missing\b",
         r"\bnever (?:pays?|paid|gives?|gave|give) (?:it |me |her |him |them |any of it |anything )?back|\bnot (?:paid|given) (?:it |me |her |him )?back",
         rf"\b(?:pressur\w*|forc\w*|bully\w*|bullie\w*|made) (?:me|her|him|them|mum|dad) (?:into |to )?(?:sign|change|transfer|sell|sign over|hand over|give (?:him|her|them) (?:my|her|his|money|the))",
         r"\b(?:change|changing|changed|sign|signing|signed) (?:over )?(?:my|her|his|the) (?:will|house|deeds|flat|property|power of attorney|bungalow|home)\b",
-        rf"\b(?:controls?|controlling|took over|taken over|in charge of) (?:all )?(?:of )?(?:my|her|his) {_MONEY}",
+        rf"\b(?:controls?|controlling|took over|taken over) (?:all )?(?:of )?(?:the|my|her|his) (?:{_MONEY}|finances)",
         rf"\b(?:took|asked for|demanded|made (?:me|her|him) give (?:him|her|them)) (?:my|her|his) (?:pin|pin number|bank details|card details|passwords?|login)",
         rf"\bfinancial(?:ly)? (?:abus|exploit|control)\w*{_NOT_A_SERVICE}|\bfin(?:ancial)? abuse|\bscamm(?:ed|ing) (?:me|her|him)",
         rf"\b(?:no|not (?:any|enough)|nothing) (?:money )?(?:left )?(?:for|to buy|to pay for) (?:food|the electric|heating|the meter|shopping)",
         rf"\b(?:ask\w*|begg\w*|demand\w*) (?:me |her |him )?for (?:money|cash)|\b(?:money|cash) (?:off|out of) (?:me|her|him|mum|dad) (?:every|all|again)",
         rf"\b(?:loan|loans|credit card|catalogue|debts?) (?:taken out )?in (?:my|her|his) name",
+        rf"\b(?:my|his|her) {_MONEY} (?:all )?(?:goes|go|went|gets paid) (?:straight )?(?:to|in(?:to)?) (?:his|her|their|my) (?:{_RELATIVE}|cousin|uncle|aunt|friend)'?s?\b",
+        r"\b(?:make|makes|made|force|forces|forced) (?:me|her|him|them) (?:to )?(?:go to |take out |get )?(?:the )?(?:cash ?(?:machine|point)|atm|cashpoint|hole in the wall|bank)",
     ],
     "neglect": [
         r"\b(?:no ?one|nobody|noone|no-one|no one'?s|nobody'?s) (?:has )?(?:come|been|fed|feeds|helps?|washed|changed|turned up|visited|checked)\b.*\b(?:days?|week|fed|eat|food|wash|since|yesterday|hours)",
         rf"\b(?:carers?|agency|care workers?|the girls) (?:hasn'?t|haven'?t|has not|have not|didn'?t|did not|never|don'?t|do not|dont|did'?nt) (?:been |even )?(?:turned up|come|came|been|shown up|showed up|turn up|show up|bother)",
-        r"\b(?:not|no|hasn'?t|haven'?t|hadn'?t|didn'?t|has not|have not|had not) (?:eaten|ate|had (?:anything|any food|a meal|a drink|food|water|a wash|a bath)|been fed|been given|been washed|been changed|had a proper)\b.*\b(?:days?|since|week|yesterday|hours|ages)",
+        r"\b(?:not|no|hasn'?t|haven'?t|hadn'?t|didn'?t|has not|have not|had not) (?:eaten|ate|had (?:anything|any food|a meal|a drink|food|water|a wash|a bath|a shower)|been fed|been given|been washed|been changed|had a proper)\b.*\b(?:days?|since|week|yesterday|hours|ages)",
         rf"\b(?:left|leave|leaves|leaving) {_WHO} (?:in|on|alone|without|sat|sitting|lying|for hours|all day|all night|soaking|wet|soiled|dirty|in bed|hungry|cold)",
         r"\b(?:wet|soiled|dirty|soaking|soaked|filthy) (?:pads?|bed|sheets|clothes|nappy|nappies|pants|underwear|incontinence)",
         r"\b(?:lying|sat|sitting|left) in (?:my|her|his|their) (?:own )?(?:mess|urine|wee|poo|faeces|filth|dirt)",
@@ -141,6 +159,7 @@ _PATTERNS = {
         r"\b(?:not (?:been )?given|not had|hasn'?t had|haven'?t had|no one gives?|nobody gives?) (?:my|her|his) (?:tablets|meds|medication|insulin|medicine|injections?)\b",
         r"\bliving in (?:filth|squalor|a mess|muck|a state)|\b(?:house|flat|place|home) (?:is |'s )?(?:filthy|a tip|squalid|infested|full of rubbish)",
         rf"\b{_CANT} (?:cope|manage|look after (?:my|him|her)sel(?:f|ves)) (?:on (?:my|his|her) own|alone|any ?more|at all)",
+        r"\bleft on (?:the|a) (?:commode|toilet|loo)\b|\brubbish everywhere\b|\b(?:mice|rats|maggots|flies|cockroaches) (?:everywhere|in the (?:kitchen|house|flat|bed|food))",
     ],
     "others_at_risk": [
         rf"\b(?:hits|beats|hurts|hit|hurt|hurting|hitting|beating|kick\w*|punch\w*|slap\w*|shak(?:es|ing|en)|smack\w*|batter\w*|abus\w*|neglect\w*|starv\w*|locks?|locked|threaten\w*|scream\w* at|shout\w* at) (?:the|his|her|their|my|our|your) (?:\w+ )?(?:{_CHILD}|wife|husband|partner|girlfriend|boyfriend|mum|mam|dad|neighbour|sister|brother|son|daughter|mother|father)\b",
@@ -151,10 +170,11 @@ _PATTERNS = {
         r"\b(?:scared|afraid|frightened|fear|fears|terrified) for (?:the |his |her |their |my )?(?:kids?|children|child|baby|grand\w*|safety|life|lives)|\b(?:worried|concerned) (?:for|about) (?:the |his |her |their |my )?(?:safety|life|lives)",
         r"\b(?:he|she|they|he'?ll|she'?ll|they'?ll)(?: will| might| could| is going to| are going to| may| would)? (?:hurt|harm|attack|stab|batter) (?:her|him|them|the kids|someone|somebody|the baby|his|my|us)\b",
         r"\bbeing groomed\b|\bexploit\w*|\bcuckoo\w*|\bcounty lines\b|\bmodern slavery\b|\btraffick\w*",
-        r"\b(?:wander\w*|found) (?:out|off|outside|the streets|in the road)\b.*\b(?:night|middle|alone|nightie|pyjamas|cold|lost)",
+        r"\b(?:wander\w*|found) (?:out|off|outside|(?:the |down the |up the )?streets?|in the road|onto (?:the )?(?:road|dual carriageway|motorway|main road))\b.*\b(?:night|middle|alone|nightie|pyjamas|cold|lost)",
     ],
     "fall": [
         rf"(?=.*\b(?:fallen|fell|falled|slipped|tripped|collapsed|gone down|went down|keeled over|on the deck|hit the floor|tumbled|slid|slumped|toppled|had a fall|had a tumble)\b)(?=.*(?:\b{_CANT} (?:get|getting) (?:myself |her |him |them )?(?:back )?up|\b{_CANT} (?:stand|move|reach)|\b(?:on|off) the (?:floor|ground|carpet|lino|tiles)|\bstuck\b|\blying (?:here|there|down)\b|\bfor (?:hours|ages|\w+ hours|the night)|\ball night))",
+        r"\b(?:been|lying|laying|stuck|sat) down here (?:since|for|all)\b",
         r"\b(?:lying|laying|lay|layed|been|still|stuck) (?:on|in) (?:the|my|her|his) (?:floor|ground|bathroom floor|kitchen floor|hall|carpet|tiles)",
         rf"\b{_CANT} get (?:myself |her |him |them )?(?:back )?(?:up|off) (?:off |from )?(?:the|this|my|her|his) (?:floor|ground|carpet|bath|loo|toilet)",
         rf"\b{_CANT} get (?:myself |her |him )?(?:back )?up\b(?! (?:the|those|them|stairs|in|early|on time|for|to|and go|out|that|these|hill|without|easily|quickly|from (?:a|the|my|low) (?:chair|sofa|settee|bed|armchair|seat)))",
@@ -164,17 +184,20 @@ _PATTERNS = {
         r"\b(?:breaking|snapping) point\b|\bend of (?:my|his|her) (?:tether|rope)\b",
         r"\b(?:going to|gonna|about to|might|could|will|i'?ll|afraid i'?ll|scared i'?ll|worried i'?ll) (?:snap|crack up|lash out|walk out)\b|\b(?:walk|walking) out on (?:him|her|them)|\bleave (?:him|her|them|mum|dad) (?:to it|for good|and go|and never)",
         r"\b(?:scared|afraid|frightened|worried|terrified|fear)(?: that)? (?:i|he|she)(?:'ll| will| might| could| am going to| 'm going to| would) (?:hurt|hit|harm|shake|smother|lose it with|lash out at|slap|strangle|push) (?:him|her|them|mum|dad|mam|my)",
-        rf"\b(?:can'?t|cannot|can not|cant) (?:cope|do this|look after (?:him|her|them|mum|dad)|care for (?:him|her|them)|manage (?:him|her|them)|keep (?:doing|going|this up)) (?:any ?more|much longer|like this|on my own|alone|with (?:him|her|them|it all|this|caring))",
+        rf"\b(?:can'?t|cannot|can not|cant) (?:cope|do this|look after (?:him|her|them|mum|dad)|care for (?:him|her|them)|manage (?:him|her|them)|keep (?:doing|going|this up)) (?:any ?more|much longer|like this|on my own|alone|with (?:him|her|them|mum|dad|mam|my \w+|it all|this|caring))",
+        r"\b(?:want|going|gonna|about) to run away from (?:him|her|them|mum|dad|mam|it all|my (?:wife|husband|son|daughter|mum|dad))",
         r"\b(?:carer|carers|caring|caregiver) (?:stress|strain|breakdown|burn ?out|crisis)|\bburn(?:ed|t|ing)? ?out\b|\bi'?m falling apart\b|\bi am falling apart\b|\bcan'?t take (?:any ?more|much more|it any ?more)",
         r"\b(?:nearly|almost) (?:hit|slapped|hurt|shook|pushed|smacked) (?:him|her|them|mum|dad)|\b(?:shook|slapped|pushed|smacked|grabbed|hit) (?:him|her|mum|dad) (?:today|yesterday|last night|this morning|hard|because)",
     ],
     "danger": [
         rf"\b(?:taken|took|swallowed|had) (?:all|a lot|lots|loads|a load|a handful|the whole|a whole|two boxes|boxes) (?:of )?(?:my |his |her |the |of )?(?:\w+ )?{_PILLS}|\boverdosed\b|\bod'd\b|\b(?:drunk|drank|swallowed) (?:bleach|poison|antifreeze)",
-        r"\b(?:there'?s|there is|theres) (?:a )?(?:fire|smoke)\b|\b(?:house|flat|kitchen|room|bedroom|pan|chip pan|cooker|building|curtains?|sofa|bed|car|bin|van|shed|garage|something|it|place|hall|roof|toaster|microwave|oven|telly|tv|upstairs|downstairs|next door)(?: is| was|'s| are| has gone| went)? on fire\b|\bfire in (?:the|my|her|his) (?:kitchen|house|flat|bedroom|hall|room|building|block|loft|garage|bin)|\b(?:caught|catch|catching) fire\b|\b(?:is|are|'s) (?:burning|alight|in flames)\b|\bflames\b",
+        r"\b(?:there'?s|there is|theres) (?:a )?(?:fire|smoke)\b|\b(?:house|flat|kitchen|room|bedroom|pan|chip pan|cooker|building|curtains?|sofa|bed|car|bin|van|shed|garage|something|it|place|hall|roof|toaster|microwave|oven|telly|tv|upstairs|downstairs|next door)(?: is| was|'s| are| has gone| went)? on fire\b|\bfire in (?:the|my|her|his) (?:kitchen|house|flat|bedroom|hall|room|building|block|loft|garage|bin)|\b(?:caught|catch|catching) fire\b|\bset (?:it|the \w+ ?\w*) (?:alight|on fire)|(?<!nearly )(?<!almost )\bset fire to\b|\b(?:chip pan|pan|oven|cooker|kitchen)(?:'s| has| is)? (?:gone up|going up)\b|\b(?:is|are|'s) (?:burning|alight|in flames)\b|\bflames\b",
         r"\bsmoke (?:coming|everywhere|in|pouring|from|filling)|\bsmell(?:s|ing)? (?:of )?(?:gas|burning|smoke)|\bgas (?:leak|smell|is on)|\bsmell gas\b|\bcarbon monoxide\b|\bco alarm (?:going|went)",
         rf"\b{_CANT} (?:breathe|breath|get (?:my |his |her )?breath)|\bstruggling (?:to|for) (?:breathe|breath)|\bnot breathing\b|\bturning blue\b|\blips (?:are |have gone )?blue",
         r"\bchest (?:pains?|is (?:tight|hurting|crushing)|tightness|hurts|feels (?:tight|heavy)|crushing)|\bpain (?:in|down) (?:my|his|her) (?:chest|left arm)",
         r"\b(?:face|mouth|smile) (?:is )?(?:drooping|dropped|has dropped|gone (?:funny|droopy|lopsided)|lopsided)|\bslurr\w*|\b(?:having|is having|had) a (?:stroke|heart attack|fit|seizure) (?:now|right now|i think)|\b(?:think|thinks|maybe|might be) (?:i'?m|he'?s|she'?s|i am|he is|she is) having a (?:stroke|heart attack|fit|seizure)|\bcan'?t (?:feel|move) (?:my|his|her) (?:arm|leg|face|side)",
+        r"\b(?:arm|hand|leg|side|face)(?:'s| has| is)? (?:gone|going|suddenly|all) (?:weak|numb|dead|floppy)\b|\bwords (?:are |keep )?(?:coming out|come out) (?:wrong|funny|jumbled)",
+        r"\bsomeone (?:is |'s )?trying to (?:get|break|force (?:their|his|her) way) in\b",
         r"\bunconscious\b|\bwon'?t wake (?:up)?\b|\bnot (?:responding|waking)|\bunresponsive\b|\b(?:has|just|he'?s|she'?s|i'?ve) (?:just )?(?:collapsed|passed out)",
         r"\b(?:has got|he'?s got|she'?s got|holding|waving|brandish\w*|pulled|threaten\w*|carrying|picked up|grabbed|came at me with|coming at me with) (?:a |the |his |her )?(?:knife|knives|gun|weapon|machete|blade|hammer|axe|crowbar)|\b(?:knife|gun|machete|weapon)\b.*\b(?:at me|at her|at him|threaten\w*|at the door|in his hand|in her hand)",
         r"\b(?:breaking|trying to get|trying to break|forcing (?:his|their|her) way) in(?:to)?\b|\bintruder|\bsomeone (?:is |'s )?(?:in|inside|outside|trying) (?:my|the) (?:house|flat|home|garden|window|door)",
@@ -188,7 +211,10 @@ _COMPILED = {kind: [re.compile(pattern) for pattern in patterns] for kind, patte
 _SPELLINGS = [
     (r"\bwanna\b", "want to"), (r"\bgonna\b", "going to"), (r"\bim\b", "i'm"), (r"\bive\b", "i've"),
     (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\bcos\b|\bcoz\b|\bbc\b", "because"), (r"\bpt\b|\bclr\b", "she"),
-    (r"&", " and "), (r"\bsumone\b|\bsomeone'?s\b", "someone"),
+    (r"&", " and "), (r"\bsumone\b|\bsomeone'?s\b", "someone"), (r"\bagen\b|\bagin\b", "again"),
+    (r"\bwiv\b|\bwif\b", "with"), (r"\bcarnt\b|\bcarn't\b", "can't"), (r"\bnite\b", "night"), (r"\bfone\b", "phone"),
+    (r"\bwud\b", "would"), (r"\bcud\b", "could"), (r"\bevry\b", "every"), (r"\bsez\b", "says"),
+    (r"\bbruvver\b", "brother"), (r"\b(tryin|thinkin|puttin|burnin|gettin|goin|doin|sayin|cuttin|hittin|takin|comin|lyin|feelin)\b", r"\1g"),
 ]
 _SPELLINGS = [(re.compile(pattern), replacement) for pattern, replacement in _SPELLINGS]
 

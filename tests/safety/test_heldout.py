@@ -22,15 +22,15 @@ from tests import reports
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 
-# The issue's targets, printed beside the figures. NOT YET MET (issue 9 is still open):
-# the assertions below are floors just under what this version measured, so that no
-# change makes safety worse; raise them as the detector improves, up to the targets.
+# The issue's targets, printed beside the figures. The recall targets are NOT YET MET
+# (issue 9 is still open): the assertions below are floors just under what this
+# version measured on the held-out writers w25-w29, so that no change makes safety
+# worse; raise them as the detector improves, up to the targets.
 TARGET_RECALL = 0.98
 TARGET_FALSE_ALARMS = 0.05
-FLOOR_RECALL = 0.965  # measured 0.970
-FLOOR_RECALL_PER_KIND = 0.88  # measured: lowest suicide 0.893
-CEILING_FALSE_ALARMS = 0.085  # measured 0.082
-
+FLOOR_RECALL = 0.96  # measured 0.966
+FLOOR_RECALL_PER_KIND = 0.91  # measured: lowest suicide 0.920
+CEILING_FALSE_ALARMS = 0.055  # measured 0.050
 
 @pytest.fixture(scope="module")
 def heldout_report():

@@ -1,5 +1,6 @@
 """bot/safety/detector.py: a message is flagged when any layer flags it."""
-from bot.safety.detector import SAFETY_INTENT, Detector
+from bot.safety.detector import NLU_FLOOR, SAFETY_INTENT, Detector
+from bot.safety.meaning import Reading
 
 
 class FixedModel:
@@ -9,7 +10,7 @@ class FixedModel:
         self.score, self.kind, self.threshold = score, kind, threshold
 
     def assess(self, texts, encoder):
-        return [(self.score, self.kind) for _ in texts]
+        return [Reading(self.score, self.kind, self.score >= self.threshold) for _ in texts]
 
 
 def test_any_one_layer_flags_and_the_layers_are_named():
@@ -17,6 +18,8 @@ def test_any_one_layer_flags_and_the_layers_are_named():
     assert not quiet.detect("my garden").flagged
     assert quiet.detect("he hits me").layers == ("phrases",)
     assert quiet.detect("my garden", SAFETY_INTENT).layers == ("nlu",)
+    assert quiet.detect("my garden", SAFETY_INTENT, NLU_FLOOR).layers == ("nlu",)
+    assert not quiet.detect("my garden", SAFETY_INTENT, NLU_FLOOR - 0.01).flagged
     assert Detector(FixedModel(0.9)).detect("my garden").layers == ("meaning",)
     both = Detector(FixedModel(0.9)).detect("I want to die", SAFETY_INTENT)
     assert both.layers == ("phrases", "nlu", "meaning")

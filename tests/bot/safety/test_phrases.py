@@ -19,6 +19,19 @@ from bot.safety.phrases import scan
     ("there's a fire in the kitchen", "danger"),
     ("I fell and can't get up", "fall"),
     ("He\u2019s threatening me", "abuse"),
+    # Said the way the training writers said them (indirect, shorthand, spelt by sound).
+    ("Some mornings I hope I don't wake.", "suicide"),
+    ("He says we'd manage better without him.", "suicide"),
+    ("been thinkin of using it on meself", "suicide"),
+    ("I wanna go to sleep forevr", "suicide"),
+    ("Sometimes I pour the kettle on my hand to stop a panic attack", "self_harm"),
+    ("His PIP goes straight to his brother.", "financial_abuse"),
+    ("the lads make me go to the cash machine on pay day", "financial_abuse"),
+    ("carnt cope wiv dad anymore", "carer_breakdown"),
+    ("sumone is tryin to get in", "danger"),
+    ("Chip pan's gone up", "danger"),
+    ("been down here since 4 oclock", "fall"),
+    ("Left on the commode hour and half.", "neglect"),
 ])
 def test_disclosures_are_caught(text, kind):
     assert kind in scan(text)
@@ -27,6 +40,8 @@ def test_disclosures_are_caught(text, kind):
 @pytest.mark.parametrize("text", [
     "I love my garden", "my daughter Sarah visits on Sundays", "I'd like to end my day with a cuppa",
     "I can't manage the stairs", "I used a knife to carve the roast",
+    "my son-in-law nearly set fire to his eyebrows at the barbecue", "I take all my tablets in the morning",
+    "my son takes me to the cashpoint on a Friday", "I keep a razor in the bathroom cabinet",
 ])
 def test_ordinary_answers_are_not_flagged(text):
     assert scan(text) == []
