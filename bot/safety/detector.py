@@ -27,9 +27,10 @@ logger = logging.getLogger(__name__)
 SAFETY_INTENT = "safety_disclosure"
 LAYERS = ("phrases", "nlu", "meaning")
 # Below this the intent classifier's "safety_disclosure" is not a flag of its own. On
-# the training writers (scripts/safety_cv.py --nlu) it found almost nothing the other
-# two layers missed, and at any confidence it raised 156 false alarms in 4,375
-# ordinary messages (3.6%, more than the other layers together); at 0.99 it raises 12.
+# the training writers (scripts/safety_cv.py --nlu), at any confidence it raised 201
+# false alarms in 6,375 ordinary messages that the other two layers did not (3.2%;
+# the other two together raise 4.5%) for 8 disclosures they missed; at 0.99 it raises 11
+# and finds none they miss.
 NLU_FLOOR = 0.99
 
 

@@ -22,15 +22,16 @@ from tests import reports
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "current.tar.gz"
 
-# The issue's targets, printed beside the figures. The recall targets are NOT YET MET
-# (issue 9 is still open): the assertions below are floors just under what this
-# version measured on the held-out writers w25-w29, so that no change makes safety
-# worse; raise them as the detector improves, up to the targets.
+# The issue's targets, printed beside the figures. Recall overall and the false-alarm
+# rate meet them and are held to them. Recall in every kind does NOT YET (issue 9 is
+# still open: suicide 0.920, self-harm and abuse 0.973 on the held-out writers w25-w29):
+# that assertion is a floor just under what this version measured, so that no change
+# makes safety worse; raise it as the detector improves, up to the target.
 TARGET_RECALL = 0.98
 TARGET_FALSE_ALARMS = 0.05
-FLOOR_RECALL = 0.96  # measured 0.966
+FLOOR_RECALL = TARGET_RECALL  # measured 0.982
 FLOOR_RECALL_PER_KIND = 0.91  # measured: lowest suicide 0.920
-CEILING_FALSE_ALARMS = 0.055  # measured 0.050
+CEILING_FALSE_ALARMS = TARGET_FALSE_ALARMS  # measured 0.043
 
 @pytest.fixture(scope="module")
 def heldout_report():
@@ -56,8 +57,10 @@ def heldout_report():
     for line in report.lines(f"{len(examples)} held-out messages by {len({e.writer for e in examples})} writers"):
         reports.add(line)
     reports.add(f"  the detector alone (phrases + meaning, no Rasa): {report.detector_ms:.1f} ms a message on average")
-    reports.add(f"  targets (issue 9, not yet met): recall >= {TARGET_RECALL} overall and in every kind, "
-                f"false alarms <= {TARGET_FALSE_ALARMS}")
+    weakest = min(report.recall_of(kind) for kind in KINDS)
+    met = report.recall >= TARGET_RECALL and weakest >= TARGET_RECALL and report.false_alarm_rate <= TARGET_FALSE_ALARMS
+    reports.add(f"  targets (issue 9): recall >= {TARGET_RECALL} overall and in every kind (weakest kind now "
+                f"{weakest:.3f}), false alarms <= {TARGET_FALSE_ALARMS}: {'met' if met else 'NOT all met'}")
     return report
 
 
