@@ -39,10 +39,12 @@ def test_without_a_meaning_model_the_other_layers_still_run():
     assert not detector.detect("my garden").flagged
 
 
-def test_the_shipped_model_leaves_everyday_idioms_alone():
+def test_the_shipped_model_leaves_everyday_idioms_and_answers_alone():
     from bot.safety.detector import detector
 
     found = detector()
     assert found.model is not None, "run make train: the safety meaning model is missing or stale"
-    for text in ("my knees are killing me today", "I could murder a bacon roll", "I'm dying for a cuppa"):
+    for text in ("my knees are killing me today", "I could murder a bacon roll", "I'm dying for a cuppa",
+                 # The commonest answers in an interview (data/nlu/, weighted: meaning.EVERYDAY_WEIGHT).
+                 "staying in my own home", "living in my own home", "someone's at the door, can I come back to this"):
         assert not found.detect(text).flagged, text
