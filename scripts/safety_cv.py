@@ -3,7 +3,7 @@ is scored by a meaning model trained without them (in five groups of writers), w
 is how the meaning layer's bars are chosen. It never reads tests/safety/ (the
 held-out writers).
 
-    .venv/bin/python scripts/safety_cv.py [--c 8] [--budget 0.045] [--misses] [--alarms]
+    .venv/bin/python scripts/safety_cv.py [--c 8] [--budget 0.04] [--misses] [--alarms]
         [--vectors /tmp/safety-vectors.pkl] [--nlu] [--compare]
 
 --vectors  keeps the sentence vectors in a file between runs (they take minutes)
@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from joblib import parallel_backend
 from scipy.sparse import csr_matrix, hstack
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -49,8 +50,7 @@ def vectors_for(texts: list[str], cache: Path | None) -> dict:
 def show(label: str, outcome: meaning.Outcome) -> None:
     t = outcome.thresholds
     print(f"{label}: weakest kind {outcome.weakest:.3f}, mean recall {outcome.overall:.4f}, false alarms "
-          f"{outcome.false_alarms:.4f} (risk bar {t.risk:.3f}" + (f", {t.focus} bar {t.focus_at}" if t.focus else "")
-          + ")\n  " + ", ".join(f"{kind} {r:.3f}" for kind, r in sorted(outcome.recall.items())), flush=True)
+          f"{outcome.false_alarms:.4f} ({t.describe()})\n  " + ", ".join(f"{kind} {r:.3f}" for kind, r in sorted(outcome.recall.items())), flush=True)
 
 
 def intent_confidences(texts: list[str]) -> dict:
@@ -102,8 +102,7 @@ def compare(corpus, extra, vectors, cache, budget) -> None:
     from sklearn.neural_network import MLPClassifier
 
     def one_bar(scored):
-        by_phrase = [bool(phrases.scan(e.text)) for e, _p in scored]
-        return meaning._outcome(scored, by_phrase, None, 1.0, budget)
+        return meaning._Scores(scored).outcome({}, budget)
 
     scored = meaning.cross_writer_scores(corpus, extra, vectors)
     show("one bar only", one_bar(scored))
@@ -153,7 +152,10 @@ def main() -> int:
     corpus = load(config.ROOT / "safety" / "training")
     extra = meaning.ordinary_answers(config.ROOT)
     vectors = vectors_for([e.text for e in corpus + extra], args.vectors)
-    scored = meaning.cross_writer_scores(corpus, extra, vectors, lambda line: print(line, flush=True))
+    # Forked workers inherit --c and --weight (joblib's default workers re-import the
+    # module and would train with the defaults).
+    with parallel_backend("multiprocessing"):
+        scored = meaning.cross_writer_scores(corpus, extra, vectors, lambda line: print(line, flush=True))
     chosen = meaning.choose_thresholds(scored, args.budget)
     print(f"C={args.c} weight={args.weight} budget={args.budget}, {len({e.writer for e in corpus})} writers")
     show("chosen bars", chosen)
@@ -166,7 +168,8 @@ def main() -> int:
     if args.nlu:
         nlu_table(scored, chosen)
     if args.compare:
-        compare(corpus, extra, vectors, args.vectors, args.budget)
+        with parallel_backend("multiprocessing"):
+            compare(corpus, extra, vectors, args.vectors, args.budget)
     return 0
 
 

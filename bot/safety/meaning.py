@@ -14,14 +14,17 @@ The regression has one class per kind and one for "none": the risk score is
 1 - p(none) and the kind is the likeliest of the others. (On unseen writers, per-kind
 classes beat a single risk-or-not class; scoring long messages sentence by sentence,
 adding the sentences' pooled vectors, or averaging in a small neural network over the
-vectors all did worse: scripts/safety_cv.py.)
+vectors all did worse: scripts/safety_cv.py. A second, words-only reading of each
+sentence of long messages lifted the mean recall by 0.002 and the weakest kind not at
+all, for three more minutes of training, so it is not used.)
 
 It is trained only on `safety/training/` (whole writers) and the ordinary answers in
 `data/nlu/`, never on the held-out writers in `tests/safety/`. Its bars (`Thresholds`)
 are chosen on the training writers (`choose_thresholds`): the writers are dealt into
 five groups, each group is scored by a model trained on the other four, and the bars
 are the ones that, with no more than `FA_BUDGET` false alarms on those unseen writers
-(the phrases' own included), lift the weakest kind's recall highest.
+(the phrases' own included), lift the weakest kind's recall highest: one on the risk,
+and a lower one of their own for the kinds that need it.
 """
 from __future__ import annotations
 
@@ -45,8 +48,11 @@ from bot.directory.embedding import Encoder
 from bot.safety import phrases
 from bot.safety.corpus import Example, load
 
-VERSION = 3  # bump when the features change, so an old model file is rebuilt
-FA_BUDGET = 0.045  # false alarms allowed on unseen writers' hard negatives, phrases included
+VERSION = 4  # bump when the features change, so an old model file is rebuilt
+# False alarms allowed on unseen writers' hard negatives (phrases included). Below the
+# target of 0.05 with room to spare: on the held-out writers w57-w61 (scored once, now in
+# training) the false alarms came out 0.011 above the budget of the time (0.056 at 0.045).
+FA_BUDGET = 0.040
 VECTOR_WEIGHT = 0.75  # the sentence vector's scale against the TF-IDF views (scripts/safety_cv.py)
 FOLDS = 5  # groups of training writers for choosing the thresholds
 C = 8.0  # inverse regularisation, chosen by scripts/safety_cv.py on the training writers
@@ -56,7 +62,7 @@ C = 8.0  # inverse regularisation, chosen by scripts/safety_cv.py on the trainin
 # commonest of them look like a disclosure.
 EVERYDAY = "nlu"
 EVERYDAY_WEIGHT = 4.0
-FOCUS_GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(10))  # 0.15 .. 0.6
+BAR_GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(12))  # a kind's own bar: 0.15 .. 0.7
 
 
 class MeaningModelError(RuntimeError):
@@ -66,23 +72,26 @@ class MeaningModelError(RuntimeError):
 @dataclass(frozen=True)
 class Thresholds:
     """When the layer flags a message: its risk (1 - p(none)) reaches `risk`, or the
-    probability of the `focus` kind alone reaches `focus_at`.
+    probability of one kind alone reaches that kind's own bar in `bars`.
 
-    The focus is the kind that unseen writers' disclosures were weakest in (suicide,
-    so far: said most indirectly, "gave the dog to Sandra, all sorted"); a second,
-    lower bar on that kind lifts it without raising false alarms everywhere."""
+    A kind said indirectly (suicide: "gave the dog to Sandra, all sorted") carries
+    little risk in total but is still likelier than any other reading; a lower bar of
+    its own lifts it without raising false alarms everywhere."""
 
     risk: float
-    focus: Optional[str] = None
-    focus_at: float = 1.0
+    bars: tuple = ()  # (kind, bar) pairs, lowest bar first
 
     def flags(self, probabilities: dict) -> Optional[str]:
         """The kind that crossed a bar (None if none did)."""
-        if self.focus and probabilities.get(self.focus, 0.0) >= self.focus_at:
-            return self.focus
+        for kind, bar in self.bars:
+            if probabilities.get(kind, 0.0) >= bar:
+                return kind
         if 1.0 - probabilities["none"] >= self.risk:
             return max((p, kind) for kind, p in probabilities.items() if kind != "none")[1]
         return None
+
+    def describe(self) -> str:
+        return f"risk bar {self.risk:.3f}" + "".join(f", {kind} bar {bar:.2f}" for kind, bar in self.bars)
 
 
 @dataclass(frozen=True)
@@ -152,7 +161,7 @@ def ordinary_answers(root: Path) -> list[Example]:
 
 def training_digest(files: Sequence[Path]) -> str:
     digest = hashlib.sha256(f"meaning v{VERSION} C={C} w={VECTOR_WEIGHT} fa={FA_BUDGET} folds={FOLDS} "
-                            f"focus={FOCUS_GRID} everyday={EVERYDAY_WEIGHT}".encode())
+                            f"bars={BAR_GRID} everyday={EVERYDAY_WEIGHT}".encode())
     for path in sorted(files):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
@@ -218,44 +227,60 @@ class Outcome:
         return min(self.recall.values(), default=0.0)
 
 
-def _outcome(scored: Sequence[tuple[Example, dict]], by_phrase: Sequence[bool], focus: Optional[str],
-             focus_at: float, budget: float) -> Optional[Outcome]:
-    """The lowest risk bar that, with the phrases and the focus bar, keeps the false
-    alarms within budget (None if the phrases and focus alone exceed it)."""
-    negatives = [(e, p, phrase) for (e, p), phrase in zip(scored, by_phrase) if not e.kind]
-    def fixed(p: dict, phrase: bool) -> bool:
-        return phrase or bool(focus and p.get(focus, 0.0) >= focus_at)
-    allowed = int(budget * len(negatives)) - sum(fixed(p, phrase) for _e, p, phrase in negatives)
-    if allowed <= 0:
-        return None
-    free = sorted((1.0 - p["none"] for _e, p, phrase in negatives if not fixed(p, phrase)), reverse=True)
-    risk = 0.0 if allowed >= len(free) else float((free[allowed - 1] + free[allowed]) / 2)
-    thresholds = Thresholds(risk, focus, focus_at)
-    caught, total = Counter(), Counter()
-    alarms = 0
-    for (e, p), phrase in zip(scored, by_phrase):
-        flagged = phrase or thresholds.flags(p) is not None
-        if e.kind:
-            total[e.kind] += 1
-            caught[e.kind] += flagged
-        else:
-            alarms += flagged
-    return Outcome(thresholds, {kind: caught[kind] / total[kind] for kind in total}, alarms / max(len(negatives), 1))
+class _Scores:
+    """Cross-validated probabilities as arrays, so that many choices of bars can be
+    tried in a few seconds."""
+
+    def __init__(self, scored: Sequence[tuple[Example, dict]]):
+        self.kinds = sorted({kind for _e, p in scored for kind in p if kind != "none"})
+        self.risk = np.array([1.0 - p["none"] for _e, p in scored])
+        self.by_kind = np.array([[p.get(kind, 0.0) for kind in self.kinds] for _e, p in scored])
+        self.phrase = np.array([bool(phrases.scan(e.text)) for e, _p in scored])
+        self.label = np.array([e.kind or "" for e, _p in scored])
+        self.negative = self.label == ""
+
+    def outcome(self, bars: dict, budget: float) -> Optional[Outcome]:
+        """The lowest risk bar that, with the phrases and these kind bars, keeps the
+        false alarms within budget (None if the phrases and kind bars alone exceed it)."""
+        fixed = self.phrase.copy()
+        for kind, bar in bars.items():
+            fixed |= self.by_kind[:, self.kinds.index(kind)] >= bar
+        allowed = int(budget * self.negative.sum()) - int((fixed & self.negative).sum())
+        if allowed <= 0:
+            return None
+        free = np.sort(self.risk[self.negative & ~fixed])[::-1]
+        risk = 0.0 if allowed >= len(free) else float((free[allowed - 1] + free[allowed]) / 2)
+        flagged = fixed | (self.risk >= risk)
+        recall = {kind: float(flagged[self.label == kind].mean()) for kind in sorted(set(self.label) - {""})}
+        ordered = tuple(sorted(bars.items(), key=lambda pair: pair[1]))
+        return Outcome(Thresholds(risk, ordered), recall, float(flagged[self.negative].mean()))
+
+
+def _rank(outcome: Outcome) -> tuple:
+    return round(outcome.weakest, 4), round(outcome.overall, 4)
 
 
 def choose_thresholds(scored: Sequence[tuple[Example, dict]], budget: float = FA_BUDGET) -> Outcome:
     """The bars, chosen on writers left out: with at most `budget` false alarms
-    (phrases included), the weakest kind's recall as high as it will go (then the
-    overall recall). Tried: no focus, and each kind as the focus at each bar of
-    FOCUS_GRID."""
-    by_phrase = [bool(phrases.scan(e.text)) for e, _p in scored]
-    kinds = sorted({e.kind for e, _p in scored if e.kind})
-    tries = [_outcome(scored, by_phrase, None, 1.0, budget)] + [
-        _outcome(scored, by_phrase, kind, at, budget) for kind in kinds for at in FOCUS_GRID]
-    tries = [t for t in tries if t is not None]
-    if not tries:
+    (phrases included), the weakest kind's recall as high as it will go (then the mean
+    recall). Starting from the risk bar alone, each round tries every kind's own bar at
+    each step of BAR_GRID below its current one, keeps the best if it beats the last
+    round (of equals, the highest bar: the smallest change), and stops when none does."""
+    scores = _Scores(scored)
+    best = scores.outcome({}, budget)
+    if best is None:
         return Outcome(Thresholds(1.0), {}, 0.0)
-    return max(tries, key=lambda t: (round(t.weakest, 4), round(t.overall, 4)))
+    bars: dict = {}
+    while True:
+        tries = [(scores.outcome({**bars, kind: at}, budget), kind, at) for kind in scores.kinds
+                 for at in BAR_GRID if at < bars.get(kind, 1.0)]
+        tries = [t for t in tries if t[0] is not None]
+        if not tries:
+            return best
+        outcome, kind, at = max(tries, key=lambda t: (_rank(t[0]), t[2]))  # ties: the smallest change
+        if _rank(outcome) <= _rank(best):
+            return best
+        best, bars = outcome, {**bars, kind: at}
 
 
 def train(root: Path, encoder: Encoder, progress: Optional[Callable[[str], None]] = None) -> MeaningModel:
@@ -270,8 +295,7 @@ def train(root: Path, encoder: Encoder, progress: Optional[Callable[[str], None]
     if progress:
         t = chosen.thresholds
         progress(f"on training writers left out (in {FOLDS} groups), phrases and meaning: weakest kind "
-                 f"{chosen.weakest:.3f}, false alarms {chosen.false_alarms:.3f}; risk bar {t.risk:.3f}"
-                 + (f", {t.focus} bar {t.focus_at:.2f}" if t.focus else ""))
+                 f"{chosen.weakest:.3f}, false alarms {chosen.false_alarms:.3f}; {t.describe()}")
         progress("  recall by kind: " + ", ".join(f"{kind} {r:.3f}" for kind, r in sorted(chosen.recall.items())))
     examples = list(corpus) + extra
     return _fit(examples, _stack(examples, vectors), chosen.thresholds, training_digest(training_files(root)),

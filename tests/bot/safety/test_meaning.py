@@ -8,8 +8,8 @@ def probabilities(kind, p):
     return {"none": 1.0 - p, "suicide": p if kind == "suicide" else 0.0, "abuse": p if kind == "abuse" else 0.0}
 
 
-def test_a_bar_flags_by_risk_or_by_the_focus_kind_alone():
-    bars = Thresholds(risk=0.7, focus="suicide", focus_at=0.3)
+def test_a_bar_flags_by_risk_or_by_one_kind_alone():
+    bars = Thresholds(risk=0.7, bars=(("suicide", 0.3),))
     assert bars.flags(probabilities("abuse", 0.8)) == "abuse"
     assert bars.flags(probabilities("abuse", 0.5)) is None
     assert bars.flags(probabilities("suicide", 0.35)) == "suicide"
@@ -27,6 +27,22 @@ def test_the_bars_keep_false_alarms_in_budget_and_lift_the_weakest_kind():
     chosen = choose_thresholds(scored, budget=0.05)
     assert chosen.false_alarms <= 0.05
     assert chosen.recall == {"abuse": 1.0, "suicide": 1.0}
-    assert chosen.thresholds.focus == "suicide"
-    without_focus = choose_thresholds([s for s in scored if s[0].kind != "suicide"], budget=0.05)
-    assert without_focus.thresholds.focus is None and without_focus.recall == {"abuse": 1.0}
+    assert [kind for kind, _bar in chosen.thresholds.bars] == ["suicide"]
+    assert 0.3 < dict(chosen.thresholds.bars)["suicide"] <= 0.45
+    without_suicide = choose_thresholds([s for s in scored if s[0].kind != "suicide"], budget=0.05)
+    assert without_suicide.thresholds.bars == () and without_suicide.recall == {"abuse": 1.0}
+
+
+def test_each_kind_that_needs_it_gets_a_bar_of_its_own():
+    def reading(kind, p):
+        return {"none": 1.0 - p, "suicide": 0.0, "abuse": 0.0, "neglect": 0.0, kind: p}
+
+    scored = [(Example(f"ordinary {i}", None, "w"), reading("abuse", i / 200)) for i in range(100)]
+    scored += [(Example(f"plain {i}", "abuse", "w"), reading("abuse", 0.9)) for i in range(20)]
+    scored += [(Example(f"indirect {i}", "suicide", "w"), reading("suicide", 0.45)) for i in range(20)]
+    scored += [(Example(f"quiet {i}", "neglect", "w"), reading("neglect", 0.3)) for i in range(20)]
+    chosen = choose_thresholds(scored, budget=0.05)
+    assert chosen.recall == {"abuse": 1.0, "neglect": 1.0, "suicide": 1.0}
+    assert chosen.false_alarms <= 0.05
+    assert [kind for kind, _bar in chosen.thresholds.bars] == ["neglect", "suicide"]  # lowest bar first
+    assert Thresholds(0.9, chosen.thresholds.bars).flags(reading("abuse", 0.45)) is None

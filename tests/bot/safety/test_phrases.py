@@ -32,6 +32,16 @@ from bot.safety.phrases import scan
     ("Chip pan's gone up", "danger"),
     ("been down here since 4 oclock", "fall"),
     ("Left on the commode hour and half.", "neglect"),
+    # Misses of the meaning layer on training writers left out (2026-12-02).
+    ("Deleted my socials. Tying up loose ends.", "suicide"),
+    ("been reading about ways to die", "suicide"),
+    ("Tell Daniel I loved him. That's all really.", "suicide"),
+    ("pulled my stitches out on purpose. again", "self_harm"),
+    ("I skip my tablets because I want to feel the pain", "self_harm"),
+    ("THEY'VE HAD MY ATTENDANCE ALLOWANCE FOR MONTHS!!", "financial_abuse"),
+    ("Carers skipping Mr Platt's lunch call again, fourth time.", "neglect"),
+    ("Pushed down the stairs by Gareth in March.", "abuse"),
+    ("Day centre driver hit Colin. I saw the mark.", "others_at_risk"),
 ])
 def test_disclosures_are_caught(text, kind):
     assert kind in scan(text)
@@ -42,6 +52,9 @@ def test_disclosures_are_caught(text, kind):
     "I can't manage the stairs", "I used a knife to carve the roast",
     "my son-in-law nearly set fire to his eyebrows at the barbecue", "I take all my tablets in the morning",
     "my son takes me to the cashpoint on a Friday", "I keep a razor in the bathroom cabinet",
+    "my daughter has my bank card and does my shopping", "my brother says he'll kill me if I'm late",
+    "I walk over the bridge into town every morning", "sitting too long makes it hurt",
+    "the nurse changed my dressings and the wound is healing",
 ])
 def test_ordinary_answers_are_not_flagged(text):
     assert scan(text) == []
