@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from bot import interview
+from bot.parsing import typed
 from bot.store import get_store
 from bot.store import repository as repo
 from bot.store.models import Conversation
@@ -38,7 +39,8 @@ def message_id(tracker: Tracker) -> str:
 
 
 def latest_text(tracker: Tracker) -> str:
-    return (tracker.latest_message or {}).get("text") or ""
+    """What the person typed, exactly (the gateway's mark on "/..." text taken off)."""
+    return typed((tracker.latest_message or {}).get("text") or "")
 
 
 def latest_intent(tracker: Tracker) -> Optional[str]:

@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import ERASED, apologise, conversation, latest_intent, message_id, utter
 from bot import interview
+from bot.parsing import typed
 from bot.store import repository as repo
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ class ValidateInterviewForm(FormValidationAction):
             with conversation(tracker) as (session, found):
                 if found is None or not repo.claim_message(session, found.id, message_id(tracker), "answer"):
                     return {"answer": None}
-                turn = interview.answer(session, found, str(slot_value), latest_intent(tracker), message_id(tracker))
+                turn = interview.answer(session, found, typed(str(slot_value)), latest_intent(tracker), message_id(tracker))
         except Exception:  # noqa: BLE001 - see actions.common
             logger.exception("validating an answer failed")
             apologise(dispatcher)

@@ -8,6 +8,23 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+# Rasa reads a message that starts with "/" as an intent with entities ("/affirm",
+# '/inform{"answer": "x"}'), skipping the classifier: a person could type their way past
+# the interview, or "/ my garden" would be lost. The gateway puts this invisible mark (a
+# word joiner, which Rasa's strip() keeps) in front of a message that starts with "/",
+# and whoever reads the text back from the tracker takes it off again with `typed`.
+TYPED_MARK = "\u2060"
+
+
+def mark_typed(text: str) -> str:
+    return TYPED_MARK + text
+
+
+def typed(text: str) -> str:
+    """The person's own words, without the gateway's mark."""
+    return text[len(TYPED_MARK):] if text.startswith(TYPED_MARK) else text
+
+
 YES = re.compile(r"^\s*(yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|correct|right|that'?s right|carry on)\b", re.I)
 NO = re.compile(r"^\s*(no|nope|nah|not really|n|nothing|none|stop)\b", re.I)
 NOT_SURE = re.compile(r"\b(not sure|don'?t know|dunno|maybe|unsure|no idea)\b", re.I)

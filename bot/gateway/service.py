@@ -14,6 +14,7 @@ from typing import Optional
 import sqlalchemy as sa
 
 from bot.gateway.rasa_client import AssistantUnavailable, RasaClient
+from bot.parsing import mark_typed, typed
 from bot.stages import SAFETY_STEPS, STAGES
 from bot.store import Store
 from bot.store import repository as repo
@@ -96,6 +97,10 @@ class Conversations:
 
     async def send(self, conversation_id: str, text) -> dict:
         text = check_message(text)
+        if text.strip().startswith("/"):
+            # Words, never an intent: the buttons' payloads are words too (bot/prompts.yml),
+            # and only the gateway's own moves (`control`, resume) are sent as intents.
+            text = mark_typed(text)
         before = await self._db(lambda s: len(repo.safety_events(s, conversation_id)))
         messages = await self.rasa.send(conversation_id, text)
         if not await self.exists(conversation_id):  # "delete everything", confirmed
@@ -205,7 +210,7 @@ class Conversations:
             if type_name == "user":
                 if (event.get("metadata") or {}).get("gateway_control"):
                     continue
-                lines.append({"from": "person", "text": event.get("text") or ""})
+                lines.append({"from": "person", "text": typed(event.get("text") or "")})
             else:
                 data = event.get("data") or {}
                 line = {"from": "assistant", "text": event.get("text") or "", "buttons": data.get("buttons") or []}

@@ -1,7 +1,7 @@
 """Reading meaning out of what people type."""
 import pytest
 
-from bot.parsing import looks_like_a_name, parse_item_number, parse_resume, parse_scale, preferred_name, section_in, who_of, yes_no
+from bot.parsing import TYPED_MARK, looks_like_a_name, mark_typed, parse_item_number, parse_resume, parse_scale, preferred_name, section_in, typed, who_of, yes_no
 
 
 def test_preferred_name_prefers_what_people_call_them():
@@ -58,3 +58,11 @@ def test_parse_resume():
                                            ("my garden", False), ("Call me Ada please", False)])
 def test_looks_like_a_name(text, is_name):
     assert looks_like_a_name(text) is is_name
+
+
+def test_typed_text_keeps_its_words_and_loses_only_the_gateways_mark():
+    for text in ("/ my garden", '/inform{"answer": "x"}', "/", "plain words"):
+        marked = mark_typed(text)
+        assert marked.strip().startswith(TYPED_MARK) and not marked.strip().startswith("/")  # Rasa's own test
+        assert typed(marked) == text
+    assert typed("plain words") == "plain words"
