@@ -49,6 +49,7 @@ SERVICE_NAME = "Tell us what matters to you"
 SESSION_COOKIE = "sbc_session"
 CSRF_COOKIE = "sbc_csrf"
 FIRST_CODE_COOKIE = "sbc_first_code"
+FIRST_CODE_SECONDS = 3600  # the /cookies page says "after 1 hour"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 
@@ -424,7 +425,8 @@ async def start(request: web.Request) -> web.Response:
     set_session(request, response, result["token"])
     # The first code is shown on the conversation page for a while, so a person who
     # closes the page without pausing can still come back.
-    _cookie(request, response, FIRST_CODE_COOKIE, f"{result['reference']}.{result['resume_code']}", max_age=3600)
+    _cookie(request, response, FIRST_CODE_COOKIE, f"{result['reference']}.{result['resume_code']}",
+            max_age=FIRST_CODE_SECONDS)
     return response
 
 
@@ -539,6 +541,35 @@ async def control_get(request: web.Request) -> web.Response:
 @routes.get("/help")
 async def help_page(request: web.Request) -> web.Response:
     return render(request, "help.html")
+
+
+# ------------------------------------------------------- privacy, cookies, accessibility
+
+ACCESSIBILITY_STATEMENT_DATE = "2 December 2026"  # when the statement was last reviewed
+
+
+@routes.get("/privacy")
+async def privacy_page(request: web.Request) -> web.Response:
+    return render(request, "privacy.html", days=config.retention_days())
+
+
+@routes.get("/cookies")
+async def cookies_page(request: web.Request) -> web.Response:
+    cookies = [
+        {"name": SESSION_COOKIE, "purpose": "Keeps your place in the conversation.",
+         "expires": "When you close your browser, or delete everything"},
+        {"name": CSRF_COOKIE, "purpose": "Keeps your answers safe: it makes sure only this site can send them.",
+         "expires": "When you close your browser"},
+        {"name": FIRST_CODE_COOKIE, "purpose": "Shows you your reference and code for a while after you start, "
+                                               "so you can come back even if you did not stop on purpose.",
+         "expires": "After 1 hour"},
+    ]
+    return render(request, "cookies.html", cookies=cookies)
+
+
+@routes.get("/accessibility")
+async def accessibility_page(request: web.Request) -> web.Response:
+    return render(request, "accessibility.html", prepared_on=ACCESSIBILITY_STATEMENT_DATE)
 
 
 # ---------------------------------------------------------------------------- record

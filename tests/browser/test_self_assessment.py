@@ -197,7 +197,7 @@ def test_pause_resume_and_delete(browser, site):
 
 def test_other_pages_pass_axe(browser, site):
     page = new_page(browser)
-    for path in ("/", "/help", "/resume", "/no-such-page"):
+    for path in ("/", "/help", "/resume", "/privacy", "/cookies", "/accessibility", "/no-such-page"):
         page.goto(site + path)
         assert axe_violations(page) == [], path
 

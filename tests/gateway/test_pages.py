@@ -726,6 +726,28 @@ async def test_help_page_has_the_numbers(client):
     assert 'href="tel:116123"' in html
 
 
+async def test_privacy_cookies_and_accessibility_pages_are_linked_from_every_page(client):
+    for path in ("/", "/help", "/resume", "/privacy", "/cookies", "/accessibility"):
+        status, html = await get_page(client, path)
+        assert status == 200, path
+        for link in ('href="/privacy"', 'href="/cookies"', 'href="/accessibility"'):
+            assert link in html, (path, link)
+    status, html = await get_page(client, "/privacy")
+    text = visible_text(html)
+    for words in ("Brackenford Council", "data controller", "30 days", "Delete everything", "Information Commissioner"):
+        assert words in text, words
+    status, html = await get_page(client, "/cookies")
+    text = visible_text(html)
+    for name in (pages.SESSION_COOKIE, pages.CSRF_COOKIE, pages.FIRST_CODE_COOKIE):
+        assert name in text, name  # every cookie the pages set is described
+    assert "After 1 hour" in text and pages.FIRST_CODE_SECONDS == 3600
+    status, html = await get_page(client, "/accessibility")
+    text = visible_text(html)
+    for words in ("partially compliant", "WCAG", "2.2 AA", "Equality and Human Rights Commission",
+                  "0 to 10", "01632 960 100", pages.ACCESSIBILITY_STATEMENT_DATE):
+        assert words in text, words
+
+
 async def test_error_pages(client, rasa):
     status, html = await get_page(client, "/no-such-page")
     assert status == 404 and "Page not found</h1>" in html and "govuk-header" in html
