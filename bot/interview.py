@@ -31,7 +31,7 @@ from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
 from bot.directory.matching import best_for, directory_has_services, directory_service
 from bot.store.record import build_record
-from bot.wording import Say, message, prompts, step_prompt
+from bot.wording import Say, message, prompts, quoted, said_to_them, step_prompt
 
 
 @dataclass
@@ -144,7 +144,7 @@ def question(session: Session, conversation: Conversation) -> list[Say]:
     section, phase = _section(step), _phase(step)
     if section in LIST_SECTIONS and phase in LIST_SECTIONS[section].followups:
         item = repo.get_item(session, LIST_SECTIONS[section].table, data["pending"][0])
-        return [step_prompt(step, item=item.text, who=getattr(item, "who", None) or "they")]
+        return [step_prompt(step, item=quoted(item.text), who=said_to_them(getattr(item, "who", None) or "they"))]
     return [step_prompt(step)]
 
 
@@ -372,7 +372,7 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
         return Turn([])
     rows = _store_items(session, conversation, section, texts, message_id)
     _start_followups(conversation, section, [row.id for row in rows])
-    return Turn([message("ack_items", items="; ".join(f'"{t}"' for t in texts))])
+    return Turn([message("ack_items", items="; ".join(f'"{quoted(t)}"' for t in texts))])
 
 
 def _store_items(session, conversation, section, texts, message_id) -> list:
@@ -474,7 +474,7 @@ def _answer_review(session, conversation, text, intent, message_id) -> Turn:
         return Turn([message("ack_name", name=conversation.preferred_name)])
     texts = split_items(text)
     _store_items(session, conversation, section, texts, message_id)
-    return Turn([message("ack_items", items="; ".join(f'"{t}"' for t in texts))])
+    return Turn([message("ack_items", items="; ".join(f'"{quoted(t)}"' for t in texts))])
 
 
 def _answer_delete(session, conversation, text, intent, message_id) -> Turn:

@@ -1,6 +1,7 @@
 """Everything the assistant says comes from prompts.yml, through these functions."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,3 +56,25 @@ def step_prompt(key: str, mode: str = "self", **values) -> Say:
         return Say(entry.format(**values))
     buttons = [{"title": title, "payload": payload} for title, payload in entry.get("buttons", [])]
     return Say(entry["text"].format(**values), buttons)
+
+
+def quoted(text: str) -> str:
+    """A person's words as echoed inside quotation marks in a sentence: their own last
+    full stop would be doubled by the sentence's ('I have saved: "Fred.".')."""
+    return text.strip().rstrip(".!,;: ") or text.strip()
+
+
+# First person -> second, for the person's words said back inside a question ("Would
+# my daughter Karen want to be involved" -> "your daughter Karen"). Longer forms first.
+_TO_YOU = [("i am", "you are"), ("i'm", "you're"), ("i've", "you've"), ("i'll", "you'll"), ("i'd", "you'd"),
+           ("myself", "yourself"), ("mine", "yours"), ("my", "your"), ("our", "your"), ("me", "you"),
+           ("i", "you")]
+_TO_YOU_PATTERN = re.compile(r"\b(" + "|".join(re.escape(a) for a, _b in _TO_YOU) + r")\b", re.I)
+_TO_YOU_MAP = dict(_TO_YOU)
+
+
+def said_to_them(text: str) -> str:
+    """The person's words turned to speak to them, for the middle of a question: my ->
+    your, me -> you, I'm -> you're ("My son David" -> "your son David")."""
+    return _TO_YOU_PATTERN.sub(lambda match: _TO_YOU_MAP[match.group(0).lower()],
+                               quoted(text).replace("\u2019", "'"))

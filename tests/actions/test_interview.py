@@ -233,13 +233,13 @@ async def test_family_strengths_ask_whether_each_person_would_be_involved(active
     assert said(dispatcher) == ['Thank you. I have saved: "my daughter Sarah"; "my friend Pat from church".']
     events, dispatcher = await ask(make_tracker)
     assert events == stage_set("strengths_family")
-    assert said(dispatcher) == [willing_question("my daughter Sarah")]
+    assert said(dispatcher) == [willing_question("your daughter Sarah")]
 
     events, dispatcher = await answer(make_tracker, "yes", intent="affirm")
     assert events == ANSWER_EMPTIED
     assert said(dispatcher) == ["Thank you."]
     _, dispatcher = await ask(make_tracker)
-    assert said(dispatcher) == [willing_question("my friend Pat")]
+    assert said(dispatcher) == [willing_question("your friend Pat")]
 
     events, dispatcher = await answer(make_tracker, "not sure", intent="inform")
     assert events == ANSWER_EMPTIED

@@ -75,7 +75,7 @@ def test_a_whole_conversation_is_stored_verbatim(store):
     p.says("I'm a good listener")
     p.says("no", "deny")
     asked = p.says("my daughter Sarah, we have coffee on Sundays")
-    assert asked[-1].startswith("Would my daughter Sarah want to be involved")
+    assert asked[-1].startswith("Would your daughter Sarah want to be involved")
     p.says("not sure")
     p.says("no", "deny")
     p.says("the Tuesday lunch club")

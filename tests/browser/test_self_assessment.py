@@ -25,7 +25,7 @@ CONVERSATION = [
     ("type", "no", "What are you good at?"),
     ("type", "I'm a good cook", "Is there anything else you are good at"),
     ("type", "no", "Who are the people who are important to you?"),
-    ("type", "my daughter Sarah", "Would my daughter Sarah want to be involved"),
+    ("type", "my daughter Sarah", "Would your daughter Sarah want to be involved"),
     ("reply", "Not sure", "Is there anyone else who is important to you?"),
     ("type", "no", "What places, groups or communities"),
     ("type", "the library", "Is there anything else, like a place"),

@@ -55,7 +55,7 @@ def test_a_complete_conversation_lands_in_the_record(servers, database_url):
         ("no", "What are you good at?"),
         ("I'm a good listener and I make a lovely Victoria sponge", "anything else you are good at"),
         ("no", "Who are the people who are important to you?"),
-        ("my daughter Sarah, we have coffee on Sundays", "Would my daughter Sarah want to be involved"),
+        ("my daughter Sarah, we have coffee on Sundays", "Would your daughter Sarah want to be involved"),
         ("yes", "anyone else who is important"),
         ("no", "What places, groups or communities"),
         ("the Tuesday lunch club at St Mary's", "anything else, like a place"),
