@@ -48,6 +48,9 @@ LINKS_NONE = (
 )
 
 
+SCALE_BUTTONS = buttons(*[(str(n), str(n)) for n in range(11)], ("Not sure", "not sure"))
+
+
 def willing_question(who: str):
     return (
         f"Would {who} want to be involved in helping you, if you wanted that? It is fine to say no or not sure.",
@@ -278,16 +281,15 @@ async def test_outcome_scales_are_stored(active_store, make_tracker):
     assert said(dispatcher) == ['Thank you. I have saved: "getting out more".']
     events, dispatcher = await ask(make_tracker)
     assert events == stage_set("outcomes")
-    assert said(dispatcher) == [
+    assert said(dispatcher) == [(
         'Thinking about "getting out more": on a scale of 0 to 10, where are you now? '
-        "0 is far from it and 10 is where you want to be."
-    ]
+        "0 is far from it and 10 is where you want to be.", SCALE_BUTTONS)]
 
     events, dispatcher = await answer(make_tracker, "about a 4")
     assert events == ANSWER_EMPTIED
     assert said(dispatcher) == ["Thank you."]
     _, dispatcher = await ask(make_tracker)
-    assert said(dispatcher) == ["What number would you like to get to?"]
+    assert said(dispatcher) == [("What number would you like to get to?", SCALE_BUTTONS)]
 
     events, dispatcher = await answer(make_tracker, "lots higher")
     assert events == ANSWER_EMPTIED

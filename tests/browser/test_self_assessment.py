@@ -31,7 +31,7 @@ CONVERSATION = [
     ("type", "the library", "Is there anything else, like a place"),
     ("type", "no", "what would be different for you?"),
     ("type", "get back to swimming", "on a scale of 0 to 10"),
-    ("type", "3", "What number would you like to get to?"),
+    ("reply", "3", "What number would you like to get to?"),  # the numbers are buttons
     ("type", "8", "Is there anything else you would like to be different?"),
     ("type", "no", "Is there something you would like to do"),
     ("type", "go to the shops on my own", "What worries you"),
