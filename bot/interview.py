@@ -336,11 +336,13 @@ def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
             return Turn([message("ack")] + _enter(session, conversation, "about_you"))
         _set_step(conversation, "consent:who")
         return Turn([message("ack")])
+    # Either way the consent buttons come again, so nobody is left without a way on.
+    buttons = step_prompt("consent:ask").buttons
     if said is False:
         conversation.status = "declined"
         repo.touch(conversation)
-        return Turn([message("declined")])
-    return Turn([message("yes_no")])
+        return Turn([Say(message("declined").text, buttons)])
+    return Turn([Say(message("yes_no").text, buttons)])
 
 
 def _answer_who(session, conversation, text, intent, message_id) -> Turn:

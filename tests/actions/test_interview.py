@@ -26,10 +26,11 @@ from tests.actions.helpers import (
     texts,
 )
 
+CONSENT_BUTTONS = buttons(("Yes, save my answers", "yes"), ("No", "no"))
 CONSENT_QUESTION = (
     "Before we start, is it OK to save your answers? Saving means you can come back to them. "
     "Only you can see them, unless you choose to share them with the council.",
-    buttons(("Yes, save my answers", "yes"), ("No", "no")),
+    CONSENT_BUTTONS,
 )
 WHO_QUESTION = (
     "Are you filling this in for yourself, or for someone else with their permission?",
@@ -101,7 +102,7 @@ async def test_consent_no_saves_nothing_and_stops_asking(active_store, make_trac
     events, dispatcher = await answer(make_tracker, "no", intent="deny")
 
     assert events == ANSWER_EMPTIED
-    assert said(dispatcher) == [DECLINED]
+    assert said(dispatcher) == [(DECLINED, CONSENT_BUTTONS)]  # a way on: no dead end
     record = record_of(active_store)
     assert (record["consent"], record["status"], record["consent_at"]) == (False, "declined", None)
     events, dispatcher = await ask(make_tracker)
@@ -115,7 +116,7 @@ async def test_unclear_consent_asks_for_yes_or_no(active_store, make_tracker):
     events, dispatcher = await answer(make_tracker, "what is this for", intent="inform")
 
     assert events == ANSWER_EMPTIED
-    assert said(dispatcher) == ["Please answer yes or no."]
+    assert said(dispatcher) == [("Please answer yes or no.", CONSENT_BUTTONS)]
     found = conversation_of(active_store)
     assert (found.consent, found.step, found.status) == (False, "consent:ask", "active")
 
