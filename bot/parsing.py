@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot import sections
+
 # Rasa reads a message that starts with "/" as an intent with entities ("/affirm",
 # '/inform{"answer": "x"}'), skipping the classifier: a person could type their way past
 # the interview, or "/ my garden" would be lost. The gateway puts this invisible mark (a
@@ -45,17 +47,6 @@ _RELATIONS = (
     "grandkids", "niece", "nephew", "cousin", "aunt", "uncle", "carer", "son-in-law",
     "daughter-in-law", "stepson", "stepdaughter", "family", "children", "kids", "boyfriend", "girlfriend",
 )
-_SECTION_WORDS = {
-    "preferred_name": ("name", "call me"),
-    "what_matters": ("matter", "matters", "important"),
-    "working_well": ("working well", "going well", "goes well"),
-    "not_working": ("not working", "not going well", "hard", "difficult", "not so well"),
-    "strengths_personal": ("good at", "strength", "skill", "personal"),
-    "strengths_family": ("family", "friend", "people", "daughter", "son", "wife", "husband", "who"),
-    "strengths_community": ("community", "group", "club", "place", "church", "neighbour"),
-    "outcomes": ("different", "outcome", "better", "change in", "goal", "scale"),
-    "positive_risks": ("risk", "worry", "worries", "want to do", "safely"),
-}
 
 
 def yes_no(text: str, intent: Optional[str]) -> Optional[bool]:
@@ -128,9 +119,9 @@ def who_of(text: str) -> Optional[str]:
 
 def section_in(text: str) -> Optional[str]:
     """The record section a person names ("change what matters" -> what_matters)."""
-    for section, words in _SECTION_WORDS.items():
-        if any(re.search(rf"\b{re.escape(word)}\b", text, re.I) for word in words):
-            return section
+    for section in sections.ALL:
+        if any(re.search(rf"\b{re.escape(word)}\b", text, re.I) for word in section.words):
+            return section.name
     return None
 
 

@@ -2,6 +2,7 @@
 
 These names are used unchanged in prompts, actions, tables, the record and tests.
 """
+from bot import sections as _sections
 
 STAGES = (
     "consent",
@@ -18,19 +19,9 @@ STAGES = (
     "done",
 )
 
-# Record sections a person can go back to and change. Each maps to the stage that
-# asks for it; `working` holds two sections.
-SECTIONS = {
-    "preferred_name": "about_you",
-    "what_matters": "what_matters",
-    "working_well": "working",
-    "not_working": "working",
-    "strengths_personal": "strengths_personal",
-    "strengths_family": "strengths_family",
-    "strengths_community": "strengths_community",
-    "outcomes": "outcomes",
-    "positive_risks": "risks",
-}
+# Record sections a person can go back to and change, and the stage that asks for
+# each (bot/sections.py is their one home).
+SECTIONS = {section.name: section.stage for section in _sections.ALL}
 
 
 # The questions of the safety response (guide section 5), asked at any stage; the

@@ -26,7 +26,7 @@ from typing import Optional
 import jinja2
 from aiohttp import web
 
-from bot import config
+from bot import config, sections
 from bot.ecomap import ecomap
 from bot.gateway import api, keys
 from bot.gateway.rasa_client import AssistantUnavailable
@@ -61,8 +61,7 @@ GOVUK_FRONTEND = config.ROOT / "web" / "node_modules" / "govuk-frontend" / "dist
 # The moves the conversation page has buttons for (service.control runs them).
 PAGE_MOVES = ("pause", "ask_why", "help", "handoff")
 # Record sections that are lists of items, in the order the conversation asks for them.
-LIST_SECTIONS = ("what_matters", "working_well", "not_working", "strengths_personal", "strengths_family",
-                 "strengths_community", "outcomes", "positive_risks")
+LIST_SECTIONS = sections.LIST_NAMES
 WILLING = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
 # A six-digit resume code in the assistant's "I have saved your answers" message.
 RESUME_CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")

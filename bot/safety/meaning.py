@@ -32,7 +32,6 @@ import hashlib
 import os
 import pickle
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence

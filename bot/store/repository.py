@@ -14,6 +14,8 @@ from typing import Iterable, Optional, Sequence
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from bot import sections
+
 from bot.store.models import (
     ITEM_MODELS,
     AccessToken,
@@ -237,17 +239,9 @@ def delete_item(session: Session, row) -> None:
     session.flush()
 
 
-# Where each record section lives: (table, filters). `preferred_name` is a column.
-SECTION_TABLES = {
-    "what_matters": ("what_matters", {}),
-    "working_well": ("working", {"kind": "working_well"}),
-    "not_working": ("working", {"kind": "not_working"}),
-    "strengths_personal": ("strengths", {"category": "personal"}),
-    "strengths_family": ("strengths", {"category": "family"}),
-    "strengths_community": ("strengths", {"category": "community"}),
-    "outcomes": ("outcomes", {}),
-    "positive_risks": ("positive_risks", {}),
-}
+# Where each record section lives: (table, filters), from bot/sections.py.
+# `preferred_name` is a column.
+SECTION_TABLES = {section.name: (section.table, section.filters) for section in sections.LISTS}
 
 
 def _owned_item(session: Session, conversation_id: str, section: str, item_id: Optional[int]):

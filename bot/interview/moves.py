@@ -1,0 +1,233 @@
+"""The moves of the product guide (section 4): skip, why, I don't know, go back,
+remove, pause, resume, delete, talk to a person, help, and the safety response."""
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy.orm import Session
+
+from bot.interview.answers import (
+    answer_delete, answer_link, answer_safety_keep, answer_scale, answer_share, answer_willing, carry_on,
+)
+from bot.interview.flow import after_section, enter, next_followup, next_link, start_review
+from bot.interview.state import (
+    LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step,
+)
+from bot.parsing import NOT_MEANT, looks_like_a_name, parse_item_number, section_in
+from bot.safety import response as safety_response_lines
+from bot.safety.detector import Detection
+from bot.stages import SAFETY_STEPS, SECTIONS, STAGES
+from bot.store import repository as repo
+from bot.store.models import Conversation
+from bot.store.record import build_record
+from bot.interview.questions import record_section
+from bot.wording import Say, message, prompts
+
+def is_an_answer_here(conversation: Conversation, text: str) -> bool:
+    """A message that answers this step whatever the NLU model read it as.
+
+    A bare name ("Ada", "Mrs Khan") typed when we asked what to call them: short names
+    are too varied for the model, which may read "Barry" as chit-chat or "Bill" as
+    hello. And "that's not what I meant" after a safety response, which the model may
+    read as a move: it is the person correcting a false alarm."""
+    if conversation.step == "preferred_name:ask":
+        return looks_like_a_name(text)
+    return conversation.step in SAFETY_STEPS and bool(NOT_MEANT.search(text))
+
+
+def explain_why(conversation: Conversation) -> Turn:
+    return Turn([Say(prompts()["why"][conversation.stage])])
+
+
+def skip(session: Session, conversation: Conversation) -> Turn:
+    """Move on kindly; nothing is stored for the skipped question."""
+    step = conversation.step
+    section, phase = section_of(step), phase_of(step)
+    says = [message("skipped")]
+    if step == "consent:ask":
+        return Turn([message("consent_first")])
+    if step in MOVE_STEPS:
+        if step == "delete_confirm":
+            return answer_delete(session, conversation, "no", "deny", "")
+        if step in SAFETY_STEPS:
+            return _skip_safety(session, conversation)
+        return_to_saved(conversation)
+        return Turn(says)
+    if step == "consent:who":
+        return Turn(says + enter(session, conversation, "about_you"))
+    if step == "preferred_name:ask":
+        return Turn(says + enter(session, conversation, "what_matters"))
+    if section in LIST_SECTIONS:
+        if phase in LIST_SECTIONS[section].followups:
+            next_followup(conversation, section)
+            return Turn(says)
+        return Turn(says + after_section(session, conversation, section))
+    if step == "links:offer":
+        return Turn(says + next_link(session, conversation))
+    if step == "links:more":
+        return Turn(says + enter(session, conversation, "summary"))
+    if step in ("summary:confirm", "summary:change"):
+        return Turn(says + enter(session, conversation, "done"))
+    if step == "done:share":
+        return answer_share(session, conversation, "no", "deny", "")
+    return Turn(says)
+
+
+def _skip_safety(session: Session, conversation: Conversation) -> Turn:
+    """"Skip" during the safety response: on to its next question, or back."""
+    keep = {"return": conversation.step_data["return"]}
+    if conversation.step == "safety_safe_now":
+        set_step(conversation, "safety_pass_on", **keep)
+        return Turn([])
+    if conversation.step == "safety_pass_on":
+        set_step(conversation, "safety_continue", **keep)
+        return Turn([])
+    if conversation.step == "safety_keep":
+        return answer_safety_keep(session, conversation, "no", "deny", "")
+    return carry_on(session, conversation)
+
+
+def dont_know(session: Session, conversation: Conversation) -> Turn:
+    """Offer examples, or record "not sure" where that is an answer."""
+    step = conversation.step
+    if step == "strengths_family:willing":
+        return answer_willing(session, conversation, "not sure", None, "")
+    if step in ("outcomes:scale_now", "outcomes:scale_goal"):
+        return answer_scale(session, conversation, "not sure", None, "")
+    if step == "links:offer":
+        return answer_link(session, conversation, "not sure", None, "")
+    section = section_of(step)
+    if step == "review":
+        section = conversation.step_data["section"]
+    examples = prompts()["examples"]
+    key = section if section in examples else conversation.stage
+    return Turn([Say(examples.get(key, prompts()["messages"]["help"]))])
+
+
+def go_back(session: Session, conversation: Conversation, text: str) -> Turn:
+    """Open an earlier section to add, change or remove answers."""
+    if not conversation.consent:
+        return Turn([message("consent_first")])
+    section = section_in(text)
+    if section is None and conversation.stage == "summary":
+        set_step(conversation, "summary:change")  # ask which part
+        return Turn([])
+    section = section or _previous_section(conversation)
+    if section is None:
+        return Turn([message("nothing_to_change")])
+    return Turn(start_review(session, conversation, section))
+
+
+def _previous_section(conversation: Conversation) -> Optional[str]:
+    """The section before the current step (or the current one, if it has items)."""
+    order = list(SECTIONS)
+    current = section_of(conversation.step)
+    if conversation.step == "review":
+        return conversation.step_data["section"]
+    if current in order:
+        index = order.index(current)
+        return order[index - 1] if phase_of(conversation.step) == "ask" and index > 0 else current
+    stage_index = STAGES.index(conversation.stage)
+    earlier = [s for s in order if STAGES.index(SECTIONS[s]) < stage_index]
+    return earlier[-1] if earlier else None
+
+
+def remove_item(session: Session, conversation: Conversation, text: str) -> Turn:
+    """Remove item N of the section being reviewed."""
+    if conversation.step != "review" or conversation.step_data["section"] == "preferred_name":
+        return Turn([message("remove_where")])
+    section = conversation.step_data["section"]
+    entries = record_section(build_record(session, conversation.id), section)
+    number = parse_item_number(text)
+    if number is None or not entries or not (1 <= number <= len(entries) or number == -1):
+        return Turn([message("remove_which")])
+    entry = entries[number - 1] if number > 0 else entries[-1]
+    row = repo.get_item(session, LIST_SECTIONS[section].table, entry["id"])
+    repo.delete_item(session, row)
+    return Turn([message("removed", text=row.text)])
+
+
+def start(conversation: Conversation) -> Turn:
+    """The first message: what this is (or hello again, for a known conversation)."""
+    if conversation.consent:
+        return greet(conversation)
+    return Turn([Say(prompts()["intro"])])
+
+
+def greet(conversation: Conversation) -> Turn:
+    if conversation.status == "paused" and conversation.step not in MOVE_STEPS:
+        conversation.status = "active"
+        repo.touch(conversation)
+        return Turn([message("welcome_back")])
+    return Turn([message("hello_again")])
+
+
+def ask_delete(session: Session, conversation: Conversation) -> Turn:
+    """Ask to confirm; asking again when already asked ("yes, delete everything") confirms."""
+    if conversation.step == "delete_confirm":
+        return answer_delete(session, conversation, "yes", "affirm", "")
+    interrupt(conversation, "delete_confirm")
+    return Turn([])
+
+
+def handoff(conversation: Conversation) -> Turn:
+    """Give the council's contact route, and offer a call-back (needs consent)."""
+    says = [message("handoff_info")]
+    if not conversation.consent:
+        return Turn(says + [message("handoff_needs_consent")])
+    if conversation.step not in ("handoff_consent", "handoff_contact"):
+        interrupt(conversation, "handoff_consent")
+    return Turn(says)
+
+
+def help_text() -> Turn:
+    return Turn([message("help")])
+
+
+def chitchat() -> Turn:
+    return Turn([message("chitchat")])
+
+
+def safety_response(session: Session, conversation: Conversation, text: str, message_id: str,
+                    detection: Detection) -> Turn:
+    """Help that fits the risk first, a flag with the message, kinds, layers and time,
+    then (for thoughts of suicide or self-harm) whether they are safe right now, and
+    their wishes. A second disclosure during those questions is flagged too."""
+    repo.add_safety_event(session, conversation, message_id, text, detection.kinds, detection.layers,
+                          step=(conversation.step_data or {}).get("return", {}).get("step")
+                          if conversation.step in SAFETY_STEPS else conversation.step)
+    if conversation.step not in SAFETY_STEPS:
+        first = "safety_safe_now" if safety_response_lines.asks_if_safe(detection.kinds) else "safety_pass_on"
+        interrupt(conversation, first)
+    return Turn(safety_response_lines.lines(detection.kinds))
+
+
+def resume_with_code(
+    session: Session, current: Conversation, sender_id: str, reference: str, code: str
+) -> Turn:
+    """Carry on a paused conversation from this session, if reference and code match.
+
+    The session's own conversation is dropped when nothing was saved in it.
+    """
+    try:
+        target = repo.verify_resume(session, reference, code)
+    except repo.ResumeLocked:
+        return Turn([message("resume_locked")])
+    if target is None:
+        return Turn([message("resume_failed")])
+    if target.id != current.id:
+        repo.link_sender(session, target.id, sender_id)
+        if not current.consent and not current.safety_flag:
+            session.delete(current)
+    target.status = "active" if target.status == "paused" else target.status
+    repo.touch(target)
+    return Turn([message("welcome_back")])
+
+
+def resume_here(session: Session, conversation: Conversation) -> Turn:
+    """"Carry on" without a code: pick up this session's own conversation."""
+    if conversation.step in SAFETY_STEPS:
+        return carry_on(session, conversation)
+    if not conversation.consent:
+        return Turn([message("resume_ask")])
+    return greet(conversation)
