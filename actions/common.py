@@ -109,8 +109,14 @@ class MoveAction(Action, abc.ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list:
         def move_or_answer(session: Session, found: Conversation) -> interview.Turn:
             text = latest_text(tracker)
-            if interview.is_an_answer_here(found, text):  # "Barry" read as chit-chat
+            about = interview.about_the_service(found, text)  # "who will see this?" read as ask_why
+            if about is not None:
+                return about
+            reading = interview.reading_of(found, text, latest_intent(tracker))
+            if reading == "answer":  # "Barry" read as chit-chat
                 return interview.answer(session, found, text, "inform", message_id(tracker))
+            if reading == "ask":  # "watching telly" read as chit-chat: keep it and ask
+                return interview.ask_if_answer(found, text, message_id(tracker))
             return self.move(session, found, tracker)
 
         return apply_move(self.name(), tracker, dispatcher, move_or_answer)

@@ -34,6 +34,8 @@ class Council:
     safeguarding_hours: str
     out_of_hours_phone: str
     safeguarding_response: str  # who acts on a safety flag passed on, and how soon
+    assessment_team: str  # who reads what a person shared, and contacts them
+    contact_within: str  # how soon they do ("10 working days")
 
 
 def council() -> Council:

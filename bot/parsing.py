@@ -37,6 +37,74 @@ NOT_MEANT = re.compile(
     r"misread|false alarm|wrong (end of the stick|idea)|(only|just) (joking|a joke|an expression|a saying|"
     r"a figure of speech)|i was (joking|only joking|kidding)|not (like|in) that way|nothing like that)\b", re.I)
 DONE = re.compile(r"^\s*(done|finished|that'?s (it|all|everything)|nothing( else)?|no( thanks?)?|all done)\b", re.I)
+# Someone filling it in for another person ("for my mum", "I'm doing this as his
+# carer"), or for themselves ("for myself", "just me").
+FOR_SOMEONE_ELSE = re.compile(
+    r"\b(someone else|somebody else|behalf|their permission|for (my|him|her|them|his|our)\b|"
+    r"(as|i'?m|i am) (his|her|their) \w+|(help|helping|doing this for|filling (this|it) in for) (my|him|her|them|his|our)\b)",
+    re.I)
+FOR_MYSELF = re.compile(r"\b(myself|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
+                        r"^\W*(for )?me\W*$", re.I)
+# Words that make a message clearly one of the guide's moves. At a question that takes
+# the person's words, a message the NLU reads as a move is taken as one only when it
+# says so in these words and is short; otherwise it may be an answer ("my health",
+# "watching telly", "done up the garden"), so it is kept and the person is asked.
+_MOVE_WORDS = {
+    "greet": r"^\W*(hi|hello|hiya|hey|hey there|good (morning|afternoon|evening)|morning|afternoon|evening|hallo|"
+             r"hello again|hi again)( there)?\W*$",
+    "ask_why": r"\bwhy\b|\b(got )?to do with (it|this|anything|owt|you)\b|\bgot to do wi\b|\bwhat (is|'s) (this|that|it) for\b|\bwhat for\b|\bneed to know\b|\bwhose business\b|"
+               r"\breason\b|\bwhat do you (need|want) (that|it|this) for\b",
+    "skip": r"\b(skip|pass|next( question)?|rather not|prefer not|would not like to say|move on|no comment|"
+            r"leave (it|that|this)|not (answering|saying)|don'?t want to (say|answer))\b",
+    "dont_know": r"\b(don'?t know|dont know|dunno|idk|not sure|no idea|can'?t think|no clue|unsure|"
+                 r"haven'?t (a|got a) clue|not a clue|search me)\b",
+    "go_back": r"\b(go(ing)? back|back to|change (something|that|my|an?|the)|previous|earlier question|"
+               r"last question|made a mistake|undo|edit)\b",
+    "remove_item": r"\b(remove|delete|take (out|off)|get rid of|cross (out|off)|scrap|scratch)\b",
+    "pause": r"\b(stop|pause|later|come back|save (it|this|my)|take a break|break|another time|tomorrow|bye|"
+             r"goodbye|finish (this )?(for now|later)|that'?s enough for (now|today))\b",
+    "resume": r"\b(carry on|continue|resume|reference|code|pick up|where i left)\b",
+    "delete_all": r"\b(delete|erase|wipe|remove|forget)\b.*\b(everything|all|my (data|answers|details|information))\b",
+    "handoff": r"\b(speak|talk|chat) (to|with) (a|an|some|the|real)\b|\breal person\b|\bhuman\b|"
+               r"\b(call|ring|phone) me( back)?\b|\bcall ?back\b|\bsocial worker\b.*\b(speak|talk|call)\b",
+    "help": r"^\W*(help|help me|help please|please help|what can i (say|do)|how does (this|it) work|instructions|"
+            r"options|menu|i'?m (lost|confused|stuck)|confused|lost|stuck|i don'?t understand( (this|that|the question))?|"
+            r"what do you mean|what\?+|eh\?+|huh\?*|pardon\??|sorry\?+|come again\??)\W*$",
+    "chitchat": r"^\W*(how are you( today| doing)?|thanks?( you)?|cheers|lol|haha|are you (a )?(robot|bot|computer|"
+                r"real|human)|who are you|what'?s your name|what is your name|nice( one)?|cool|good (bot|job))\W*$",
+}
+_MOVE_PATTERNS = {intent: re.compile(pattern, re.I) for intent, pattern in _MOVE_WORDS.items()}
+_MOVE_MAX_WORDS = 12
+
+
+def clearly_a_move(intent: Optional[str], text: str) -> bool:
+    """Whether a message read as the move `intent` says so in so many words."""
+    pattern = _MOVE_PATTERNS.get(intent or "")
+    return pattern is not None and len(text.split()) <= _MOVE_MAX_WORDS and bool(pattern.search(text))
+
+
+# Said at a "more" question: nothing more to add ("that's your lot", "nowt else").
+NOTHING_MORE = re.compile(
+    r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|na|none|nothing|nowt( else)?|nothing (else|more)|no(thing)? more|no,? that'?s (it|all)|"
+    r"that'?s (it|all|everything|your lot|about it|all for now)|(all )?done|finished|i'?m done|not really|"
+    r"can'?t think of anything( else)?|i think that'?s (it|all|everything)|no,? (thanks?|thank you|ta)|"
+    r"not that i can think of|that'?s the lot|that'?s all i can think of|that'?s plenty|that'?s enough|that'?s everybody|that'?s everyone)\W*$|"
+    r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|not really)\b[\s,.!-]*(that'?s|thats|i think|i don'?t think|nothing|not|thanks?|thank you|ta|"
+    r"cheers|i'?m (done|finished)|enough|all|i can'?t think)\b", re.I)
+# "What happens next?", "who will see this?": asked at any point, answered, never stored.
+WHAT_HAPPENS_NEXT = re.compile(
+    r"^\W*(so |and |ok,? )?(what happens (next|now|after( this| that)?|then)|what('s| is) next|what do you do with (this|it|my answers)|"
+    r"what will happen (next|now|after)|when will (someone|anyone|they|you) (contact|call|ring|get back to) (me|us))\W*$", re.I)
+WHO_SEES = re.compile(
+    r"^\W*(so |and |ok,? )?(who (will|can|would|gets to|is going to) (see|read|look at)|who sees|who reads|who has access to)"
+    r"( (this|it|my answers|what i (say|write|type)|these answers|the answers))?\W*$", re.I)
+NO_CONTACT = re.compile(
+    r"\b(do not|don'?t|dont|no) (contact|call|ring|phone|email|get in touch)|\bno contact\b|\bno thanks?\b|"
+    r"^\W*(no|nope|none|nah)\W*$|\bleave (me|us) alone\b|\brather (you|they) didn'?t\b", re.I)
+# A number on its own ("3", "7/10") where words were asked for.
+LONE_NUMBER = re.compile(r"^\W*(\d{1,2})(\s*(/|out of)\s*10)?\W*$", re.I)
+# A message that asks what is going on rather than answering: help, never an answer.
+PUZZLED = _MOVE_PATTERNS["help"]
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten".split())}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -86,11 +154,23 @@ def parse_item_number(text: str) -> Optional[int]:
 
 
 def preferred_name(text: str) -> str:
-    """The name in "call me Bob" / "my name is Bob" / "Bob"."""
-    match = re.search(r"\bcalls? me\s+(.+)$", text, re.I) or re.search(
-        r"\b(?:my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
-    name = (match.group(1) if match else text).strip().strip(".!")
-    return name[:100]
+    """The name in "Bob", "call me Bob", "my name is Bob", "Glenys please, Mrs
+    Pritchard makes me feel old" (a name first, then why)."""
+    text = re.sub(r"^\s*(fine|ok|okay|well|alright|all right|right|oh|er|erm|um|sure)\b[.,!]*\s+", "", text, flags=re.I)
+    words = text.strip().strip(".!").split()
+    if len(words) <= 3:
+        match = re.search(r"\b(?:calls? me|my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
+        return (match.group(1) if match else text).strip().strip(".!")[:100]
+    first = re.match(r"^\s*((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'\u2019-]*)\s*(?:[,.!-]|\b(?:is fine|please|will do|thanks|"
+                     r"thank you|is good|is ok|is okay|mainly|mostly)\b)", text)
+    if first and first.group(1) not in _NOT_A_NAME_WORD:
+        return first.group(1)
+    for lead in (r"calls? me", r"my name is|my name'?s|name'?s|i'?m|i am|it'?s"):
+        match = re.search(r"\b(?:" + lead + r")\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+                          r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)", text)
+        if match:
+            return match.group(1)
+    return person_name(text)
 
 
 _NAME = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][A-Za-z\u00c0-\u00ff'\u2019-]+(?:\s+[A-Z][A-Za-z\u00c0-\u00ff'\u2019-]+){0,2}\s*[.!]?\s*$")
@@ -105,16 +185,78 @@ def looks_like_a_name(text: str) -> bool:
     return bool(_NAME.match(text)) and not any(word.lower().strip(".!") in _NOT_NAMES for word in text.split())
 
 
+_HELPER_RELATIONS = _RELATIONS + (
+    "support worker", "care worker", "key worker", "social worker", "advocate", "next door neighbour", "husband",
+    "mate", "pal", "lodger", "grandad", "grandma", "nan", "nana", "nani", "granny", "grandmother", "grandfather",
+    "mum-in-law", "father-in-law", "mother-in-law", "brother-in-law", "sister-in-law", "stepdad", "stepmum", "godson",
+    "goddaughter", "spouse", "fiance", "fiancee",
+)
+_RELATION_PHRASE = re.compile(
+    r"\b(?:(?:her|his|their|the|my|our|a|an)\s+)?(?:(?:paid|unpaid|main|live-in|family|best|old|close|youngest|"
+    r"eldest|oldest|younger|older)\s+)?(?:" + "|".join(re.escape(r) for r in sorted(_HELPER_RELATIONS, key=len, reverse=True))
+    + r")s?\b", re.I)
+_CAPITALISED = re.compile(r"\b([A-Z][a-z\u00c0-\u00ff'\u2019-]+(?:\s+[A-Z][a-z\u00c0-\u00ff'\u2019-]+){0,2})")
+_NOT_A_NAME_WORD = {"I", "I'm", "Im", "My", "Our", "Her", "His", "Their", "The", "She", "He", "They", "It", "It's",
+                    "Yes", "No", "Hi", "Hello", "Mum", "Dad", "Nan", "Nani", "Gran", "Grandad", "This", "Just", "Ok",
+                    "Okay", "Sorry", "Well", "And", "But", "So", "Name", "Mr", "Mrs", "Ms", "Miss", "Dr"}
+
+
 def who_of(text: str) -> Optional[str]:
-    """Who a family or friends strength is about: "my daughter Sarah", "Pat"."""
-    pattern = r"\b(?:my|our)\s+(" + "|".join(re.escape(r) for r in _RELATIONS) + r")\b(\s+[A-Z][a-z]+)?"
-    match = re.search(pattern, text, re.I)
+    """Who a family or friends strength is about, as typed: "my daughter Sarah", "his
+    sister Jean", "our Kelly", "Pat", "me" (a helper naming themselves)."""
+    relations = "|".join(re.escape(r) for r in sorted(_HELPER_RELATIONS, key=len, reverse=True))
+    match = re.search(r"\b(?:my|our|his|her|their|the)\s+(?:(?:" + relations + r")s?\b(?-i:(?:\s+[A-Z][a-z]+)*)|"
+                      r"(?-i:[A-Z][a-z]+))", text, re.I)
     if match:
-        return (match.group(0)).strip()
-    name = re.match(r"^\s*([A-Z][a-z]+)\b", text)
-    if name and name.group(1).lower() not in {"i", "we", "my", "the", "she", "he", "they", "our", "a", "and"}:
-        return name.group(1)
-    return None
+        return match.group(0).strip()
+    if re.match(r"^\s*(me|myself)\b", text, re.I):
+        return "me"
+    for found in _CAPITALISED.finditer(text):
+        words = [w for w in found.group(1).split() if w not in _NOT_A_NAME_WORD]
+        if words:
+            return " ".join(words)
+    match = re.search(r"\b(?:" + relations + r")s?\b(?-i:(?:\s+[A-Z][a-z]+)*)", text, re.I)
+    return match.group(0).strip() if match else None
+
+
+def person_name(text: str) -> str:
+    """The person's name in "her name is Rose", "it's for my mum, Rose Smith", "Rose",
+    or the words as typed when no name stands out."""
+    match = re.search(r"\b(?:name is|name'?s|called|known as|goes by|calls? (?:her|him|them|me))\s+(.+)$", text, re.I)
+    if match:
+        return match.group(1).strip().strip(".!")[:100]
+    for found in _CAPITALISED.finditer(text):
+        words = [w for w in found.group(1).split() if w not in _NOT_A_NAME_WORD]
+        if words:
+            return " ".join(words)[:100]
+    return text.strip().strip(".!")[:100]
+
+
+def helper_and_relationship(text: str) -> tuple[str, Optional[str]]:
+    """(The helper's name, how they know the person) from "I'm Tom, her son", "Karen -
+    daughter", "her support worker Jo". Without a name, the words as typed are kept as
+    the name, so nothing typed is lost."""
+    relation = _RELATION_PHRASE.search(text)
+    rest = text if relation is None else text[:relation.start()] + " " + text[relation.end():]
+    name = None
+    match = re.search(r"\b(?:i'?m|i am|my name is|my name'?s|name'?s|it'?s|this is)\s+([A-Za-z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
+                      rest, re.I)
+    if match and match.group(1).lower() not in {"her", "his", "their", "the", "a", "an", "doing", "filling"}:
+        name = match.group(1)
+    else:
+        for found in _CAPITALISED.finditer(rest):
+            words = [w for w in found.group(1).split() if w not in _NOT_A_NAME_WORD]
+            if words:
+                name = " ".join(words)
+                break
+    relationship = None
+    if relation is not None:  # from the relation word on: "his wife of 52 years"
+        relationship = text[relation.start():].strip(" ,.-")
+        if name and relationship.endswith(name):
+            relationship = relationship[:-len(name)].strip(" ,.-")
+    if name is None:
+        return text.strip()[:200], relationship
+    return name.strip(" ,.-")[:100], relationship
 
 
 def section_in(text: str) -> Optional[str]:

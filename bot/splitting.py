@@ -17,11 +17,22 @@ _CLAUSE = re.compile(
     r"^(when|if|because|as|while|since|although|though|but|so|after|before|until|unless|once|then|or)\b", re.I)
 
 
+# Cuts that always separate items: line breaks, semicolons, a spaced slash or dash
+# ("the chemist / neighbour Sheila"), and inline numbering ("1) the garden 2) my dog").
+_CUTS = re.compile(r"[\r\n]+|;|\s+/\s+|\s+[-\u2013\u2014]\s+|\s+(?=\(?\d{1,2}[.)]\s+\S)")
+# A part that starts with a subject ("we have coffee", "she's 71") is a clause of
+# the sentence before it, not an item of its own.
+_SUBJECT = re.compile(r"^(i|i'?m|i'?ve|i'?d|we|we'?re|he|he'?s|she|she'?s|they|they'?re|it|it'?s|you|who|which|that|"
+                      r"there|this|these)\b", re.I)
+# Texting: "gym n discord", "mum & dad", "cooking + cleaning".
+_AND = r"(?:and|n|&|\+)"
+
+
 def split_items(text: str) -> list[str]:
     """The items in `text`, in order; an empty list for blank text."""
     pieces: list[str] = []
-    for line in re.split(r"[\r\n]+|;", text):
-        line = _BULLET.sub("", line).strip()
+    for line in _CUTS.split(text):
+        line = _BULLET.sub("", line or "").strip()
         if line:
             pieces.extend(_split_short_list(line))
     return pieces
@@ -29,16 +40,87 @@ def split_items(text: str) -> list[str]:
 
 def _split_short_list(line: str) -> list[str]:
     if "," not in line:
+        # "gym n discord n the central library": a texted list of three or more
+        parts = [part.strip() for part in re.split(r"\s+(?:n|&|\+)\s+", line)]
+        if len(parts) >= 3 and all(0 < len(part.split()) <= _MAX_LIST_WORDS for part in parts):
+            return parts
         return [line]
     parts = [part.strip() for part in line.split(",")]
     last = parts[-1]
     # "a, b and c" / "a, b, and c": the last part may join two items with "and".
-    match = re.match(r"^(?:and\s+)?(.+?)\s+and\s+(.+)$", last)
+    match = re.match(rf"^(?:{_AND}\s+)?(.+?)\s+{_AND}\s+(.+)$", last)
     if match and all(len(p.split()) <= _MAX_LIST_WORDS for p in (*parts[:-1], match.group(1), match.group(2))):
         parts = parts[:-1] + [match.group(1), match.group(2)]
-    parts = [re.sub(r"^and\s+", "", part) for part in parts]
+    parts = [re.sub(rf"^{_AND}\s+", "", part) for part in parts]
     if any(_CLAUSE.match(part) for part in parts):
         return [line]  # "when it rains, I stay in and read": one sentence
-    if len(parts) >= 3 and all(0 < len(part.split()) <= _MAX_LIST_WORDS for part in parts):
+    short = all(0 < len(part.split()) <= _MAX_LIST_WORDS for part in parts)
+    if len(parts) >= 3 and short:
+        return parts
+    # Two short parts, neither a clause of the other: "get to club on me own, loft fixed"
+    if (len(parts) == 2 and all(0 < len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
+            and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not _APPOSITION.match(parts[1])):
         return parts
     return [line]
+
+
+# "Sarah, my daughter": the second part says who the first is.
+_APPOSITION = re.compile(r"^(my|our|his|her|their|a|an)\s+(\w+\s+)?(daughter|son|wife|husband|partner|friend|neighbour|"
+                         r"sister|brother|mum|mother|dad|father|carer|niece|nephew|cousin|aunt|uncle|mate)s?\b", re.I)
+# "I love walking, especially by the sea": the second part is an aside, not an item.
+_ASIDE = re.compile(r"^(especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|"
+                    r"as well|too|really|actually|obviously|of course|bless|thank|thanks|please|sorry|ha|lol)\b", re.I)
+_MAX_PAIR_WORDS = 10
+
+
+# ---------------------------------------------------------------- people
+
+# Words that start a sentence with a capital but are not names.
+_NOT_NAMES = {
+    "I", "I'm", "I'd", "I've", "I'll", "Im", "Id", "Ive", "My", "Our", "Her", "His", "Their", "The", "She", "He", "They",
+    "It", "It's", "We", "We're", "You", "Me", "Yes", "No", "Hi", "Hello", "This", "That", "These", "Those", "Just",
+    "Ok", "Okay", "Sorry", "Well", "And", "But", "So", "Also", "Oh", "Then", "Mr", "Mrs", "Ms", "Miss", "Dr", "They've",
+    "She's", "He's", "There", "Not", "Both", "All", "Some", "Most", "Every", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "Sundays", "Mondays", "Christmas", "Easter", "God", "Mum", "Dad",
+}
+_PERSON_WORDS = re.compile(
+    r"^\W*(?:me|myself)\b|\b(?:daughter|son|wife|husband|partner|friend|neighbour|neighbor|sister|brother|mum|mam|mother|dad|"
+    r"father|grandson|granddaughter|grandchildren|grandkids|grandchild|niece|nephew|cousin|aunt|auntie|aunty|uncle|"
+    r"carer|boyfriend|girlfriend|mate|pal|nan|nana|nani|nanna|gran|granny|grandad|grandma|grandpa|grandfather|"
+    r"grandmother|in-law|stepson|stepdaughter|stepdad|stepmum|godson|goddaughter|fiance|fiancee|kids|children|"
+    r"family|lodger|colleague|worker)s?\b", re.I)
+_PEOPLE_CUTS = re.compile(r"\s*(?:[,;.!?]|\s(?:and|n|&|\+|plus|also)\s|\s[-\u2013/]\s)\s*", re.I)
+
+
+def _people_named(fragment: str) -> set[str]:
+    """The relation words and names in a fragment ("my son Huw" -> {"son", "huw"})."""
+    words = {match.group(0).lower().rstrip("s") for match in _PERSON_WORDS.finditer(fragment)}
+    words |= {word.lower() for word in re.findall(r"\b[A-Z][a-z\u00c0-\u00ff]+\b", fragment) if word not in _NOT_NAMES}
+    return words
+
+
+def split_people(text: str) -> list[str]:
+    """The people in one answer about family and friends, one piece each, in the
+    person's words: "my grandchildren Lily and Sam, my son David and my neighbour
+    Jean" -> "my grandchildren Lily", "Sam", "my son David", "my neighbour Jean". What
+    is said about someone stays with them ("my son Huw, he's been wonderful")."""
+    pieces: list[list] = []  # [start, end, names someone] spans of the text
+    named: set[str] = set()
+    position = 0
+    for cut in list(_PEOPLE_CUTS.finditer(text)) + [None]:
+        end = cut.start() if cut else len(text)
+        fragment = text[position:end]
+        if fragment.strip():
+            names = _people_named(fragment)
+            start = fragment.strip()
+            person = bool(names) and not (_SUBJECT.match(start) or _CLAUSE.match(start) or _ASIDE.match(start)
+                                          or names <= named)
+            named |= names
+            if not pieces or (person and pieces[-1][2]):
+                pieces.append([position, end, person])
+            else:  # about the person before, or the person this piece was waiting for
+                pieces[-1][1], pieces[-1][2] = end, pieces[-1][2] or person
+        position = cut.end() if cut else len(text)
+    items = [re.sub(r"^(?:and|n|&|plus|also)\s+", "", text[start:end].strip(" ,;-"), flags=re.I)
+             for start, end, _person in pieces]
+    return [item for item in items if item] or [text.strip()]

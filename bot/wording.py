@@ -39,23 +39,31 @@ def council_fields() -> dict:
         "safeguarding_hours": council.safeguarding_hours,
         "out_of_hours_phone": council.out_of_hours_phone,
         "safeguarding_response": council.safeguarding_response,
+        "assessment_team": council.assessment_team,
+        "contact_within": council.contact_within,
     }
 
 
-def message(key: str, **values) -> Say:
-    """A line from `messages` in prompts.yml, with council details available."""
-    return Say(prompts()["messages"][key].format(**council_fields(), **values))
+def _worded(entry, mode: str) -> tuple[str, list]:
+    """An entry's text for `mode` (falling back to the `self` wording) and its buttons."""
+    if isinstance(entry, str):
+        return entry, []
+    return entry.get(mode) or entry["text"], entry.get("buttons", [])
+
+
+def message(key: str, mode: str = "self", **values) -> Say:
+    """A line from `messages` in prompts.yml, in the mode's wording, with council
+    details available."""
+    text, _buttons = _worded(prompts()["messages"][key], mode)
+    text = text.format(**council_fields(), **values)
+    return Say(text[:1].upper() + text[1:])  # a council field may start it ("the ... team will")
 
 
 def step_prompt(key: str, mode: str = "self", **values) -> Say:
-    """A step's question; an entry may have its own wording for a mode (`on_behalf:`)."""
-    entry = prompts()["steps"][key]
-    if isinstance(entry, dict) and mode in entry:
-        entry = entry[mode]
-    if isinstance(entry, str):
-        return Say(entry.format(**values))
-    buttons = [{"title": title, "payload": payload} for title, payload in entry.get("buttons", [])]
-    return Say(entry["text"].format(**values), buttons)
+    """A step's question, in the mode's wording (`on_behalf:` speaks about the person)."""
+    text, buttons = _worded(prompts()["steps"][key], mode)
+    return Say(text.format(**values), [{"title": title.format(**values), "payload": payload}
+                                       for title, payload in buttons])
 
 
 def quoted(text: str) -> str:

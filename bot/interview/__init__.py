@@ -9,17 +9,18 @@
 Rasa decides *which* function runs; these modules decide what happens. The actions
 call only the names below.
 """
-from bot.interview.answers import answer
+from bot.interview.answers import about_the_service, answer, ask_if_answer
 from bot.interview.flow import pause
 from bot.interview.moves import (
-    ask_delete, chitchat, dont_know, explain_why, go_back, greet, handoff, help_text, is_an_answer_here, remove_item,
-    resume_here, resume_with_code, safety_response, skip, start,
+    ask_delete, chitchat, dont_know, explain_why, go_back, greet, handoff, help_text, reading_of,
+    remove_item, resume_here, resume_with_code, safety_response, skip, start,
 )
 from bot.interview.questions import question, summary_text
 from bot.interview.state import Turn
 
 __all__ = [
-    "Turn", "answer", "ask_delete", "chitchat", "dont_know", "explain_why", "go_back", "greet", "handoff",
-    "help_text", "is_an_answer_here", "pause", "question", "remove_item", "resume_here", "resume_with_code",
+    "Turn", "about_the_service", "answer", "ask_delete", "ask_if_answer", "chitchat", "dont_know", "explain_why",
+    "go_back", "greet", "handoff",
+    "help_text", "pause", "reading_of", "question", "remove_item", "resume_here", "resume_with_code",
     "safety_response", "skip", "start", "summary_text",
 ]

@@ -14,11 +14,15 @@ from bot.interview.flow import (
     after_section, enter, next_followup, next_link, offer_links, pause, start_followups, start_review,
 )
 from bot.interview.state import (
-    LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, phase_of, return_to_saved, section_of, set_step,
+    LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved, section_of, set_step,
+    voice,
 )
-from bot.parsing import DONE, NO, NOT_MEANT, NOT_SURE, YES, parse_scale, preferred_name, section_in, who_of, yes_no
+from bot.parsing import (
+    DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED, YES, helper_and_relationship, parse_scale, person_name,
+    preferred_name, section_in, WHAT_HAPPENS_NEXT, WHO_SEES, who_of, yes_no,
+)
 from bot.safety import response as safety_response_lines
-from bot.splitting import split_items
+from bot.splitting import split_items, split_people
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
 from bot.wording import Say, message, quoted, step_prompt
@@ -44,8 +48,10 @@ def _answer_more_links(session, conversation, text, intent, message_id) -> Turn:
     return Turn(enter(session, conversation, "summary"))
 
 
-def answer(session: Session, conversation: Conversation, text: str, intent: Optional[str], message_id: str) -> Turn:
-    """Apply the person's answer to the current question."""
+def answer(session: Session, conversation: Conversation, text: str, intent: Optional[str], message_id: str,
+           confirmed: bool = False) -> Turn:
+    """Apply the person's answer to the current question (`confirmed`: they said these
+    words are their answer, so they are stored as they are)."""
     welcome = []
     if conversation.status == "paused" and conversation.step not in MOVE_STEPS:
         conversation.status = "active"
@@ -53,11 +59,25 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
         welcome = [message("welcome_back")]
         if intent != "inform":  # "yes", "ok": they are back, not answering yet
             return Turn(welcome)
+    about = about_the_service(conversation, text)
+    if about is not None:  # "what happens next?": answered, and the question asked again
+        return Turn(welcome + about.says)
     step = conversation.step
     handler = _STEP_HANDLERS.get(step) or _STEP_HANDLERS.get(phase_of(step))
+    if confirmed and handler is _answer_list:
+        handler = _store_answer
     turn = handler(session, conversation, text.strip(), intent, message_id)
     turn.says = welcome + turn.says
     return turn
+
+
+def about_the_service(conversation: Conversation, text: str) -> Optional[Turn]:
+    """The answer to "what happens next?" or "who will see it?", asked at any point."""
+    if WHAT_HAPPENS_NEXT.match(text):
+        return Turn([message("what_happens_next")])
+    if WHO_SEES.match(text):
+        return Turn([message("who_sees")])
+    return None
 
 
 def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
@@ -66,10 +86,13 @@ def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
         conversation.consent = True
         conversation.consent_at = utcnow()
         conversation.status = "active"
-        if (conversation.step_data or {}).get("mode_given"):  # the gateway was told already
-            return Turn([message("ack")] + enter(session, conversation, "about_you"))
-        set_step(conversation, "consent:who")
-        return Turn([message("ack")])
+        mode = _mode_in(text)  # "yes ok, I'm doing this as his carer"
+        if mode is not None:
+            conversation.mode = mode
+        elif not (conversation.step_data or {}).get("mode_given"):  # the gateway was not told
+            set_step(conversation, "consent:who")
+            return Turn([message("ack")])
+        return Turn([message("ack")] + enter(session, conversation, "about_you"))
     # Either way the consent buttons come again, so nobody is left without a way on.
     buttons = step_prompt("consent:ask").buttons
     if said is False:
@@ -79,12 +102,44 @@ def _answer_consent(session, conversation, text, intent, message_id) -> Turn:
     return Turn([Say(message("yes_no").text, buttons)])
 
 
+def _mode_in(text: str) -> Optional[str]:
+    if FOR_SOMEONE_ELSE.search(text):
+        return "on_behalf"
+    if FOR_MYSELF.search(text):
+        return "self"
+    return None
+
+
 def _answer_who(session, conversation, text, intent, message_id) -> Turn:
-    if re.search(r"\b(someone else|somebody else|behalf|their permission|for (my|him|her|them)\b)", text, re.I):
-        conversation.mode = "on_behalf"
-    elif intent != "deny":
-        conversation.mode = "self"
+    mode = _mode_in(text)
+    if mode is not None or intent != "deny":
+        conversation.mode = mode or "self"
     return Turn([message("ack")] + enter(session, conversation, "about_you"))
+
+
+def _answer_behalf_person(session, conversation, text, intent, message_id) -> Turn:
+    """on_behalf: the name of the person it is about (what the questions call them)."""
+    if text and not (intent == "deny" and NO.match(text)):
+        conversation.preferred_name = person_name(text)
+    set_step(conversation, "behalf:helper")
+    return Turn([])
+
+
+def _answer_behalf_helper(session, conversation, text, intent, message_id) -> Turn:
+    if text and not (intent == "deny" and NO.match(text)):
+        conversation.completed_by, conversation.relationship = helper_and_relationship(text)
+    set_step(conversation, "behalf:permission")
+    return Turn([message("ack_name", name=conversation.completed_by)] if conversation.completed_by and
+                conversation.completed_by != text.strip() else [message("ack")])
+
+
+def _answer_behalf_permission(session, conversation, text, intent, message_id) -> Turn:
+    """"yes", "no", or the reason they cannot agree, as typed."""
+    said = yes_no(text, intent)
+    short = len(text.split()) <= 3
+    conversation.permission = ("yes" if said else "no") if said is not None and short else text
+    says = [message("permission_no", **voice(conversation))] if said is False and short else [message("ack")]
+    return Turn(says + enter(session, conversation, "what_matters"))
 
 
 def _answer_name(session, conversation, text, intent, message_id) -> Turn:
@@ -98,17 +153,35 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     """`ask`, `more` and `tell` of every list section."""
     section = section_of(conversation.step)
     short = len(text.split()) <= 3
-    if intent == "deny" or (short and NO.match(text)):
+    if NOTHING_MORE.match(text) or (short and NO.match(text)):
         return Turn(after_section(session, conversation, section))
-    if intent == "affirm" or (short and YES.match(text)):
+    if PUZZLED.match(text):  # "I'm lost", "eh?": help, and the question again
+        return Turn([message("help")])
+    if short and YES.match(text):
         set_step(conversation, f"{section}:tell")
         return Turn([message("go_on")])
-    texts = split_items(text)
-    if not texts:
+    if LONE_NUMBER.match(text):  # a late answer to a scale? keep it and ask
+        return ask_if_answer(conversation, text, message_id)
+    if not text:
         return Turn([])
+    return _store_answer(session, conversation, text, intent, message_id)
+
+
+def _store_answer(session, conversation, text, intent, message_id) -> Turn:
+    section = section_of(conversation.step)
+    if section == "strengths_family":  # each person their own strength, with their own `who`
+        texts = [person for line in re.split(r"[\r\n]+", text) if line.strip() for person in split_people(line)]
+    else:
+        texts = split_items(text) or [text]
     rows = store_items(session, conversation, section, texts, message_id)
     start_followups(conversation, section, [row.id for row in rows])
     return Turn([message("ack_items", items="; ".join(f'"{quoted(t)}"' for t in texts))])
+
+
+def ask_if_answer(conversation, text: str, message_id: str) -> Turn:
+    """Keep the words, and ask whether they are the answer to the question."""
+    interrupt(conversation, "keep_answer", text=text, message_id=message_id)
+    return Turn([])
 
 
 def store_items(session, conversation, section, texts, message_id) -> list:
@@ -191,8 +264,24 @@ def answer_share(session, conversation, text, intent, message_id) -> Turn:
     conversation.share_with_council = said
     conversation.status = "completed"
     conversation.completed_at = utcnow()
+    if said:
+        conversation.shared_at = conversation.completed_at
+        set_step(conversation, "done:contact")
+        return Turn([message("shared")])
     set_step(conversation, "done:closed")
-    return Turn([message("shared" if said else "not_shared"), message("finished")])
+    return Turn([message("not_shared"), message("finished", **voice(conversation))])
+
+
+def _answer_contact(session, conversation, text, intent, message_id) -> Turn:
+    """After sharing: how the council may get in touch, as typed, or not at all."""
+    if NO_CONTACT.search(text) or intent == "deny":
+        conversation.contact_ok, conversation.contact = False, None
+        says = [message("no_contact")]
+    else:
+        conversation.contact_ok, conversation.contact = True, text
+        says = [message("next_steps", **voice(conversation), contact=quoted(text))]
+    set_step(conversation, "done:closed")
+    return Turn(says + [message("finished", **voice(conversation))])
 
 
 def _answer_closed(session, conversation, text, intent, message_id) -> Turn:
@@ -317,6 +406,18 @@ def carry_on(session: Session, conversation: Conversation) -> Turn:
     return Turn([message("safety_carry_on")])
 
 
+def _answer_keep(session, conversation, text, intent, message_id) -> Turn:
+    """"Shall I save that as your answer?" after words the NLU model read as a move."""
+    kept = dict(conversation.step_data)
+    said = yes_no(text, intent)
+    return_to_saved(conversation)
+    if said is None:  # they typed something else: their answer to the question
+        return answer(session, conversation, text, intent, message_id)
+    if not said:
+        return Turn([message("not_saved")])
+    return answer(session, conversation, kept["text"], "inform", kept["message_id"], confirmed=True)
+
+
 def answer_safety_keep(session, conversation, text, intent, message_id) -> Turn:
     """"Shall I keep what you wrote as your answer?" Yes stores the flagged words at
     the question they were said at (once: the original message id keys the rows)."""
@@ -339,6 +440,9 @@ _STEP_HANDLERS = {
     "consent:ask": _answer_consent,
     "consent:who": _answer_who,
     "preferred_name:ask": _answer_name,
+    "behalf:person": _answer_behalf_person,
+    "behalf:helper": _answer_behalf_helper,
+    "behalf:permission": _answer_behalf_permission,
     "ask": _answer_list,
     "more": _answer_list,
     "tell": _answer_list,
@@ -352,8 +456,10 @@ _STEP_HANDLERS = {
     "summary:confirm": _answer_summary,
     "summary:change": _answer_change,
     "done:share": answer_share,
+    "done:contact": _answer_contact,
     "done:closed": _answer_closed,
     "review": _answer_review,
+    "keep_answer": _answer_keep,
     "delete_confirm": answer_delete,
     "handoff_consent": _answer_handoff_consent,
     "handoff_contact": _answer_handoff_contact,

@@ -18,7 +18,8 @@ from bot.wording import Say, message
 def enter(session: Session, conversation: Conversation, stage: str) -> list[Say]:
     """Start `stage`. Stages with nothing to ask say why and move on."""
     conversation.stage = stage
-    set_step(conversation, STAGE_FIRST_STEP[stage])
+    on_behalf = stage == "about_you" and conversation.mode == "on_behalf"
+    set_step(conversation, "behalf:person" if on_behalf else STAGE_FIRST_STEP[stage])
     if stage == "links":
         return offer_links(session, conversation, first=True)
     return []

@@ -2,6 +2,8 @@
 remove, pause, resume, delete, talk to a person, help, and the safety response."""
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from sqlalchemy.orm import Session
@@ -11,9 +13,9 @@ from bot.interview.answers import (
 )
 from bot.interview.flow import after_section, enter, next_followup, next_link, start_review
 from bot.interview.state import (
-    LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step,
+    LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step, takes_words,
 )
-from bot.parsing import NOT_MEANT, looks_like_a_name, parse_item_number, section_in
+from bot.parsing import FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, YES, clearly_a_move, looks_like_a_name, parse_item_number, parse_scale, section_in
 from bot.safety import response as safety_response_lines
 from bot.safety.detector import Detection
 from bot.stages import SAFETY_STEPS, SECTIONS, STAGES
@@ -23,16 +25,40 @@ from bot.store.record import build_record
 from bot.interview.questions import record_section
 from bot.wording import Say, message, prompts
 
-def is_an_answer_here(conversation: Conversation, text: str) -> bool:
-    """A message that answers this step whatever the NLU model read it as.
+# Steps that ask for a name: a bare name ("Ada", "Mrs Khan") is their answer whatever
+# the NLU model read it as (it may read "Barry" as chit-chat or "Bill" as hello).
+NAME_STEPS = ("preferred_name:ask", "behalf:person", "behalf:helper")
+YES_NO_STEPS = ("consent:ask", "consent:who", "strengths_family:willing", "links:offer", "links:more", "summary:confirm",
+                "done:share", "keep_answer", "delete_confirm", "handoff_consent")
 
-    A bare name ("Ada", "Mrs Khan") typed when we asked what to call them: short names
-    are too varied for the model, which may read "Barry" as chit-chat or "Bill" as
-    hello. And "that's not what I meant" after a safety response, which the model may
-    read as a move: it is the person correcting a false alarm."""
-    if conversation.step == "preferred_name:ask":
-        return looks_like_a_name(text)
-    return conversation.step in SAFETY_STEPS and bool(NOT_MEANT.search(text))
+
+def reading_of(conversation: Conversation, text: str, intent: Optional[str]) -> str:
+    """What a message the NLU model read as a move is, here: "move", "answer", or
+    "ask" (keep the words and ask whether they are the answer).
+
+    At a question that takes the person's words, it is a move only when it says so in
+    so many words: short answers such as "my health" or "watching telly" may be read
+    as a move, and guessing would lose them. After a safety response, "that's not
+    what I meant" is the person correcting a false alarm, not a move."""
+    step = conversation.step
+    if step in NAME_STEPS and looks_like_a_name(text):
+        return "answer"
+    if step in SAFETY_STEPS:
+        return "answer" if NOT_MEANT.search(text) else "move"
+    if clearly_a_move(intent, text):
+        return "move"
+    if takes_words(step):
+        return "ask"
+    # A yes or no question: "Yes that's fine, I'm doing this for my Mam, she's sat
+    # next to me telling me what to put" is a yes, whatever else it was read as.
+    if step in YES_NO_STEPS and (YES.match(text) or NO.match(text)):
+        return "answer"
+    if step in ("outcomes:scale_now", "outcomes:scale_goal") and parse_scale(text) is not None:
+        return "answer"
+    if step == "consent:who" and (FOR_SOMEONE_ELSE.search(text) or FOR_MYSELF.search(text)
+                                  or re.match(r"^\W*(for )?(someone|somebody|my|him|her|them)\b", text, re.I)):
+        return "answer"
+    return "move"
 
 
 def explain_why(conversation: Conversation) -> Turn:
@@ -55,8 +81,14 @@ def skip(session: Session, conversation: Conversation) -> Turn:
         return Turn(says)
     if step == "consent:who":
         return Turn(says + enter(session, conversation, "about_you"))
-    if step == "preferred_name:ask":
+    if step == "preferred_name:ask" or step == "behalf:permission":
         return Turn(says + enter(session, conversation, "what_matters"))
+    if step == "behalf:person":
+        set_step(conversation, "behalf:helper")
+        return Turn(says)
+    if step == "behalf:helper":
+        set_step(conversation, "behalf:permission")
+        return Turn(says)
     if section in LIST_SECTIONS:
         if phase in LIST_SECTIONS[section].followups:
             next_followup(conversation, section)

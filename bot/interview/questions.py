@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from bot.directory.matching import directory_service
-from bot.interview.state import LIST_SECTIONS, MOVE_STEPS, current_link, phase_of, section_of
+from bot.interview.state import LIST_SECTIONS, MOVE_STEPS, current_link, phase_of, section_of, voice
 from bot.stages import SECTIONS
 from bot.store import repository as repo
 from bot.store.models import Conversation
 from bot.store.record import build_record
-from bot.wording import Say, prompts, quoted, said_to_them, step_prompt
+from bot.wording import Say, message, prompts, quoted, said_to_them, step_prompt
 
 def question(session: Session, conversation: Conversation) -> list[Say]:
     """What to ask now, given where the conversation is (nothing while paused or
@@ -23,32 +23,35 @@ def question(session: Session, conversation: Conversation) -> list[Say]:
         return [_review_prompt(session, conversation, data["section"])]
     if step == "safety_keep":
         event = repo.latest_safety_event(session, conversation.id)
-        return [step_prompt(step, text=event.message if event else "")]
+        return [step_prompt(step, **voice(conversation), text=event.message if event else "")]
+    if step == "keep_answer":
+        return [step_prompt(step, **voice(conversation), text=quoted(data["text"]))]
     if step in MOVE_STEPS:
-        return [step_prompt(step, mode=conversation.mode)]
+        return [step_prompt(step, **voice(conversation))]
     if step == "summary:confirm":
-        return [step_prompt(step, summary=summary_text(build_record(session, conversation.id)))]
+        return [step_prompt(step, **voice(conversation), summary=summary_text(build_record(session, conversation.id)))]
     if step == "summary:change":
         return [_change_prompt(session, conversation)]
     if step == "links:offer":
         return [_link_prompt(session, conversation)]
     if step == "done:closed":
-        return [step_prompt(step, reference=conversation.reference)]
+        return [step_prompt(step, **voice(conversation), reference=conversation.reference)]
     section, phase = section_of(step), phase_of(step)
     if section in LIST_SECTIONS and phase in LIST_SECTIONS[section].followups:
         item = repo.get_item(session, LIST_SECTIONS[section].table, data["pending"][0])
-        return [step_prompt(step, item=quoted(item.text), who=said_to_them(getattr(item, "who", None) or "they"))]
-    return [step_prompt(step)]
+        who = said_to_them(getattr(item, "who", None) or "they")
+        return [step_prompt(step, **voice(conversation), item=quoted(item.text), who=who)]
+    return [step_prompt(step, **voice(conversation))]
 
 
 def _review_prompt(session: Session, conversation: Conversation, section: str) -> Say:
     if section == "preferred_name":
-        return step_prompt("review_name", name=conversation.preferred_name or "nothing yet")
+        return step_prompt("review_name", **voice(conversation), name=conversation.preferred_name or "nothing yet")
     title = prompts()["section_titles"][section]
     entries = record_section(build_record(session, conversation.id), section)
     listing = "\n".join(f"{n}. {describe(section, entry)}" for n, entry in enumerate(entries, 1))
     body = f"{title}:\n{listing}" if entries else f"{title}: {prompts()['messages']['review_empty']}"
-    return step_prompt("review", items=body)
+    return step_prompt("review", **voice(conversation), items=body)
 
 
 def _change_prompt(session: Session, conversation: Conversation) -> Say:
@@ -103,7 +106,8 @@ def summary_text(record: dict) -> str:
         lines = "\n".join(f"- {link['service_name'] or link['service_id']}" for link in chosen)
         parts.append(f"{titles['links']}:\n{lines}")
     name = f", {record['preferred_name']}" if record["preferred_name"] else ""
-    heading = prompts()["messages"]["summary_heading"].format(name=name)
+    heading = message("summary_heading", record["mode"], name=name,
+                      person=record["preferred_name"] or "the person you are helping").text
     if not parts:
         return f"{heading}\n{prompts()['messages']['summary_empty']}"
     return heading + "\n\n" + "\n\n".join(parts)
@@ -112,5 +116,5 @@ def summary_text(record: dict) -> str:
 def _link_prompt(session: Session, conversation: Conversation) -> Say:
     link = current_link(session, conversation)
     service = directory_service(session, link.service_id)
-    return step_prompt("links:offer", name=service.name, description=service.description or "",
+    return step_prompt("links:offer", **voice(conversation), name=service.name, description=service.description or "",
                        reason=link.reason or "")

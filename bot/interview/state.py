@@ -43,7 +43,7 @@ STAGE_FIRST_STEP = {
 
 # Steps that ask a question of their own after a move; answering returns to the step
 # the person was on.
-MOVE_STEPS = ("review", "delete_confirm", "handoff_consent", "handoff_contact") + SAFETY_STEPS
+MOVE_STEPS = ("review", "keep_answer", "delete_confirm", "handoff_consent", "handoff_contact") + SAFETY_STEPS
 
 
 # Phases and steps whose answer is the person's own words, stored as they wrote them:
@@ -51,7 +51,7 @@ MOVE_STEPS = ("review", "delete_confirm", "handoff_consent", "handoff_contact") 
 WORD_PHASES = ("ask", "more", "tell", "concern", "safer")
 
 
-WORD_STEPS = ("preferred_name:ask", "review", "handoff_contact")
+WORD_STEPS = ("preferred_name:ask", "behalf:person", "behalf:helper", "behalf:permission", "review", "handoff_contact")
 
 
 def section_of(step: str) -> str:
@@ -84,3 +84,15 @@ def return_to_saved(conversation: Conversation) -> None:
 
 def current_link(session: Session, conversation: Conversation):
     return repo.get_link(session, conversation.step_data["pending"][0])
+
+
+def voice(conversation: Conversation) -> dict:
+    """What prompts need to speak in the conversation's mode: `on_behalf` speaks about
+    the person, by name once the helper has given it."""
+    return {"mode": conversation.mode, "person": conversation.preferred_name or "the person you are helping"}
+
+
+def takes_words(step: str) -> bool:
+    """Whether the answer to `step` is the person's own words (not a yes, no or number)."""
+    section, phase = section_of(step), phase_of(step)
+    return (section in LIST_SECTIONS and phase in WORD_PHASES) or step in WORD_STEPS

@@ -34,9 +34,19 @@ class Conversation(Base):
     status = sa.Column(sa.String(20), nullable=False, default="active")
     consent = sa.Column(sa.Boolean, nullable=False, default=False)
     consent_at = sa.Column(sa.DateTime)
-    preferred_name = sa.Column(sa.Text)
+    preferred_name = sa.Column(sa.Text)  # on_behalf: the name of the person it is about
+    # on_behalf: the helper's name and how they know the person, as typed, and the
+    # person's permission: "yes", "no", or the reason they cannot agree, as typed.
+    completed_by = sa.Column(sa.Text)
+    relationship = sa.Column(sa.Text)
+    permission = sa.Column(sa.Text)
     summary_confirmed = sa.Column(sa.Boolean, nullable=False, default=False)
     share_with_council = sa.Column(sa.Boolean)
+    shared_at = sa.Column(sa.DateTime)
+    # After sharing: how and when the council may get in touch, as typed, and whether
+    # they may (False: "don't contact me").
+    contact = sa.Column(sa.Text)
+    contact_ok = sa.Column(sa.Boolean)
     safety_flag = sa.Column(sa.Boolean, nullable=False, default=False)
     created_at = sa.Column(sa.DateTime, nullable=False, default=utcnow)
     updated_at = sa.Column(sa.DateTime, nullable=False, default=utcnow, onupdate=utcnow)

@@ -38,6 +38,9 @@ def build_record(session: Session, conversation_id: str) -> Optional[dict[str, A
         "step": conversation.step,
         "consent": conversation.consent,
         "preferred_name": conversation.preferred_name,
+        "completed_by": conversation.completed_by,
+        "relationship": conversation.relationship,
+        "permission": conversation.permission,
         "what_matters": [{"id": row.id, "text": row.text} for row in repo.items(session, cid, "what_matters")],
         "working_well": [
             {"id": row.id, "text": row.text} for row in repo.items(session, cid, "working", kind="working_well")
@@ -80,6 +83,9 @@ def build_record(session: Session, conversation_id: str) -> Optional[dict[str, A
         ],
         "summary_confirmed": conversation.summary_confirmed,
         "share_with_council": conversation.share_with_council,
+        "shared_at": _time(conversation.shared_at),
+        "contact": conversation.contact,
+        "contact_ok": conversation.contact_ok,
         "created_at": _time(conversation.created_at),
         "updated_at": _time(conversation.updated_at),
         "consent_at": _time(conversation.consent_at),

@@ -34,6 +34,8 @@ COUNCIL = {
     "safeguarding_hours": "weekdays 8 to 6",
     "out_of_hours_phone": "01632 960 333",
     "safeguarding_response": "The Testshire safeguarding team will call you within one working day.",
+    "assessment_team": "the Testshire adult social care team",
+    "contact_within": "10 working days",
 }
 
 APOLOGY = (

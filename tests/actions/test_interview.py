@@ -133,7 +133,7 @@ async def test_filling_in_for_someone_else_is_recorded(active_store, make_tracke
     assert (record["mode"], record["stage"]) == ("on_behalf", "about_you")
     events, dispatcher = await ask(make_tracker)
     assert events == stage_set("about_you")
-    assert said(dispatcher) == ["What would you like me to call you?"]
+    assert said(dispatcher) == ["What is the name of the person you are filling this in for?"]
 
 
 async def test_preferred_name_is_stored(active_store, make_tracker):
@@ -420,15 +420,22 @@ async def test_share_choice_is_stored_and_the_conversation_completes(
     events, dispatcher = await answer(make_tracker, reply, intent=intent)
 
     assert events == ANSWER_EMPTIED
-    assert said(dispatcher) == [
-        first_line,
-        "Thank you for telling me about your life. What happens next: if you shared your answers, someone "
-        "from the council will look at them and contact you. If you need help sooner, call Testshire Council "
-        "on 01632 960 111 (weekdays 9 to 5).",
-    ]
+    finished = ("Thank you for telling me about your life. You can see, print or save your answers from the page. "
+                "If you need help sooner, call Testshire Council on 01632 960 111 (weekdays 9 to 5).")
+    assert said(dispatcher) == [first_line] if shared else [first_line, finished]
     record = record_of(active_store)
     assert (record["share_with_council"], record["status"], record["summary_confirmed"]) == (shared, "completed", True)
-    assert record["completed_at"] is not None
+    assert record["completed_at"] is not None and (record["shared_at"] is not None) == shared
+    if shared:  # how the council may get in touch, then what happens next
+        events, dispatcher = await ask(make_tracker)
+        asked = said(dispatcher)[0]
+        assert (asked[0] if isinstance(asked, tuple) else asked).startswith("How would you like the council to contact")
+        events, dispatcher = await answer(make_tracker, "email me at jo@example.org, any time")
+        assert said(dispatcher) == [
+            "The Testshire adult social care team will read your answers and contact you within 10 working days, "
+            'using: "email me at jo@example.org, any time".', finished]
+        assert (record_of(active_store)["contact"], record_of(active_store)["contact_ok"]) == (
+            "email me at jo@example.org, any time", True)
     events, dispatcher = await ask(make_tracker)
     assert events == stage_set("done")
     assert said(dispatcher) == [

@@ -11,20 +11,22 @@ from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 
-ANSWERS = [
-    ("yes", "What would you like me to call you?"),  # mode was given: no "who" question
-    ("Call me Ada", "What is important to you"),
-    ("my garden; my grandson", "anything else that matters"),
-    ("no", "What is working well"),
-    ("no", "What is not working so well"),
+ANSWERS = [  # for someone else (the mode was given: no "who" question), so spoken about Ada
+    ("yes", "What is the name of the person you are filling this in for?"),
+    ("Ada", "how do you know Ada?"),
+    ("I'm Tom, her son", "Does Ada know you are doing this"),
+    ("yes she does", "What is important to Ada"),
+    ("my garden; my grandson", "anything else that matters to Ada"),
+    ("no", "What is working well for Ada"),
+    ("no", "What is not working so well for Ada"),
     ("the stairs", "anything else that is not working"),
-    ("no", "What are you good at?"),
-    ("no", "Who are the people"),
+    ("no", "What is Ada good at?"),
+    ("no", "Who are the people who are important to Ada?"),
     ("no", "What places, groups or communities"),
-    ("no", "what would be different for you?"),
-    ("no", "something you would like to do"),
-    ("no", "Is this right?"),
-    ("yes", "share this with the council"),
+    ("no", "what would be different?"),
+    ("no", "something Ada would like to do"),
+    ("no", "Here is what you told me about Ada"),
+    ("yes", "Would Ada like this shared with the council"),
     ("no", "You have finished."),
 ]
 
@@ -84,6 +86,7 @@ def test_a_full_conversation_through_the_api(servers):
                                     token=conversation["token"])
     assert status == 200
     assert record["mode"] == "on_behalf" and record["preferred_name"] == "Ada"
+    assert (record["completed_by"], record["relationship"], record["permission"]) == ("Tom", "her son", "yes")
     assert [i["text"] for i in record["what_matters"]] == ["my garden", "my grandson"]
     assert [i["text"] for i in record["not_working"]] == ["the stairs"]
     assert record["summary_confirmed"] is True and record["share_with_council"] is False

@@ -1,4 +1,6 @@
 """Answers: every step keeps the person's words, once, where they belong."""
+import pytest
+
 from bot import interview as iv
 from bot.store import repository as repo
 from tests.bot.interview.person import Person, walk_to
@@ -8,7 +10,7 @@ def test_a_whole_conversation_is_stored_verbatim(store):
     p = Person(store)
     assert p.state() == ("consent", "consent:ask", "active")
     p.says("yes", "affirm")
-    p.says("For someone else, with their permission")
+    p.says("For myself")
     p.says("Call me Maggie")
     p.says("my garden, my dog Bella and seeing my grandson")
     assert p.says("yes", "affirm")[-1] == "Go on. What else matters to you?"
@@ -46,7 +48,7 @@ def test_a_whole_conversation_is_stored_verbatim(store):
     assert p.state() == ("done", "done:closed", "completed")
 
     record = p.record()
-    assert record["mode"] == "on_behalf"
+    assert record["mode"] == "self"
     assert record["consent"] is True
     assert record["preferred_name"] == "Maggie"
     assert [i["text"] for i in record["what_matters"]] == [
@@ -67,6 +69,59 @@ def test_a_whole_conversation_is_stored_verbatim(store):
     assert record["summary_confirmed"] is True
     assert record["share_with_council"] is False
     assert record["status"] == "completed" and record["completed_at"]
+
+
+def test_on_behalf_asks_who_it_is_for_and_speaks_about_them(store):
+    p = Person(store)
+    assert p.says("yes ok, I'm doing this as his carer", "affirm")[-1] == (
+        "What is the name of the person you are filling this in for?")
+    assert p.says("his name is Ron")[-1] == 'Thank you. What is your name, and how do you know Ron? For example "Tom, her son".'
+    assert p.says("I'm Sharon, his niece")[-1].startswith("Does Ron know you are doing this, and agree to it?")
+    assert p.says("he can't really type but he's happy for me to do it")[-1] == "What is important to Ron in life right now?"
+    p.says("his pigeons and the brass band")
+    assert p.says("no", "deny")[-1] == "What is working well for Ron at the moment?"
+    p.says("no", "deny")
+    assert p.says("no", "deny")[-1] == "What is Ron good at? It could be a skill, something they know a lot about, or how they get through hard times."
+    p.says("no", "deny")
+    asked = p.says("me and his sister Jean")
+    assert asked[-1].startswith("Would you want to be involved in helping Ron, if Ron wanted that?")
+    assert p.says("yes", "affirm")[-1].startswith("Would his sister Jean want to be involved in helping Ron")
+    record = p.record()
+    assert (record["mode"], record["preferred_name"], record["completed_by"], record["relationship"]) == (
+        "on_behalf", "Ron", "Sharon", "his niece")
+    assert record["permission"] == "he can't really type but he's happy for me to do it"
+
+
+def test_after_sharing_the_council_contact_is_asked_and_next_steps_said(store):
+    p = Person(store)
+    walk_to(p, "summary")
+    p.says("yes", "affirm")
+    assert p.says("yes", "affirm")[-1].startswith("How would you like the council to contact you?")
+    said = p.says("07700 900123, mornings are best")
+    assert said[0].endswith('within 10 working days, using: "07700 900123, mornings are best".'), said
+    record = p.record()
+    assert (record["share_with_council"], record["contact_ok"], record["contact"]) == (
+        True, True, "07700 900123, mornings are best")
+    assert record["shared_at"] is not None and p.state() == ("done", "done:closed", "completed")
+
+
+def test_do_not_contact_me_is_kept_as_a_no(store):
+    p = Person(store)
+    walk_to(p, "summary")
+    p.says("yes", "affirm")
+    p.says("yes", "affirm")
+    assert p.says("please don't contact me")[0].startswith("OK, nobody will contact you.")
+    assert (p.record()["contact_ok"], p.record()["contact"]) == (False, None)
+
+
+@pytest.mark.parametrize("text, key", [("what happens next?", "what_happens_next"), ("Who will see this?", "who_sees")])
+def test_what_happens_next_and_who_sees_it_are_answered_anywhere(store, text, key):
+    p = Person(store)
+    walk_to(p, "working")
+    before = p.state()
+    said = p.says(text)
+    assert said[0] == iv.answers.message(key).text and said[-1] == "What is working well for you at the moment?"
+    assert p.state() == before and p.record()["working_well"] == []
 
 
 def test_no_consent_stores_nothing(store):
@@ -105,9 +160,37 @@ def test_a_name_read_as_no_or_chitchat_is_still_a_name(store):
     assert p.record()["preferred_name"] == "Nora"
     with store.transaction() as session:
         conversation = repo.get_conversation(session, p.id)
-        assert iv.is_an_answer_here(conversation, "Barry") is False  # past the name question now
+        assert iv.reading_of(conversation, "Barry", "chitchat") == "ask"  # past the name question: ask
         conversation.step = "preferred_name:ask"
-        assert iv.is_an_answer_here(conversation, "Barry") is True
-        assert iv.is_an_answer_here(conversation, "help") is False
+        assert iv.reading_of(conversation, "Barry", "chitchat") == "answer"
+        assert iv.reading_of(conversation, "help", "help") == "move"
         conversation.step = "safety_pass_on"
-        assert iv.is_an_answer_here(conversation, "no that's not what I meant") is True
+        assert iv.reading_of(conversation, "no that's not what I meant", "deny") == "answer"
+        assert iv.reading_of(conversation, "skip", "skip") == "move"
+
+
+@pytest.mark.parametrize("text, intent, reading", [
+    ("my health", "go_back", "ask"), ("watching telly", "chitchat", "ask"), ("baking cakes", "greet", "ask"),
+    ("I love the seaside", "chitchat", "ask"), ("Person0", "handoff", "ask"),
+    ("done up the garden", "remove_item", "ask"),
+    ("go back", "go_back", "move"), ("remove 4", "remove_item", "move"), ("why do you need that?", "ask_why", "move"),
+    ("skip this one", "skip", "move"), ("can I talk to a real person", "handoff", "move"), ("hello", "greet", "move"),
+    ("I'm lost", "help", "move"), ("dunno", "dont_know", "move"),
+])
+def test_at_a_question_that_takes_words_a_move_must_say_so(store, text, intent, reading):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    with store.transaction() as session:
+        assert iv.reading_of(repo.get_conversation(session, p.id), text, intent) == reading
+
+
+def test_words_kept_and_asked_about_are_saved_on_a_yes_and_not_on_a_no(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    said = p.move(lambda s, c: iv.ask_if_answer(c, "watching telly", "m-telly"))
+    assert said == ['You wrote: "watching telly". Shall I save that as your answer?']
+    assert p.says("yes", "affirm")[0] == 'Thank you. I have saved: "watching telly".'
+    assert [i["text"] for i in p.record()["what_matters"]] == ["watching telly"]
+    p.move(lambda s, c: iv.ask_if_answer(c, "hello there", "m-hello"))
+    assert p.says("no", "deny") == ["OK, I have not saved it.", "Is there anything else that matters to you?"]
+    assert [i["text"] for i in p.record()["what_matters"]] == ["watching telly"]
