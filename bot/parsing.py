@@ -58,7 +58,8 @@ _MOVE_WORDS = {
             r"leave (it|that|this)|not (answering|saying)|don'?t want to (say|answer))\b",
     "dont_know": r"\b(don'?t know|dont know|dunno|idk|not sure|no idea|can'?t think|no clue|unsure|"
                  r"haven'?t (a|got a) clue|not a clue|search me)\b",
-    "go_back": r"\b(go(ing)? back|back to|change (something|that|my|an?|the)|previous|earlier question|"
+    "go_back": r"\b(go(ing)? back|back to|change (something|that|my|an?|the|what|who|where|how|it)|"
+               r"(want|like|need|have) to change|can i change|previous|earlier question|"
                r"last question|made a mistake|undo|edit)\b",
     "remove_item": r"\b(remove|delete|take (out|off)|get rid of|cross (out|off)|scrap|scratch)\b",
     "pause": r"\b(stop|pause|later|come back|save (it|this|my)|take a break|break|another time|tomorrow|bye|"

@@ -22,8 +22,10 @@ _CLAUSE = re.compile(
 _CUTS = re.compile(r"[\r\n]+|;|\s+/\s+|\s+[-\u2013\u2014]\s+|\s+(?=\(?\d{1,2}[.)]\s+\S)")
 # A part that starts with a subject ("we have coffee", "she's 71") is a clause of
 # the sentence before it, not an item of its own.
-_SUBJECT = re.compile(r"^(i|i'?m|i'?ve|i'?d|we|we'?re|he|he'?s|she|she'?s|they|they'?re|it|it'?s|you|who|which|that|"
-                      r"there|this|these)\b", re.I)
+_SUBJECT = re.compile(r"^(i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?d|he|he'?s|he'?d|she|she'?s|she'?d|they|they'?re|"
+                      r"they'?d|it|it'?s|its|you|who|which|that|that'?s|thats|there|there'?s|there'?d|this|these)\b", re.I)
+# A new sentence that adds an item: "... with the choir. And to have the paperwork sorted".
+_ADDS = re.compile(r"(?<=[.!?])\s+(?=(?:and|also|plus)\b)", re.I)
 # Texting: "gym n discord", "mum & dad", "cooking + cleaning".
 _AND = r"(?:and|n|&|\+)"
 
@@ -33,8 +35,13 @@ def split_items(text: str) -> list[str]:
     pieces: list[str] = []
     for line in _CUTS.split(text):
         line = _BULLET.sub("", line or "").strip()
-        if line:
-            pieces.extend(_split_short_list(line))
+        if not line:
+            continue
+        if pieces and (_SUBJECT.match(line) or _ASIDE.match(line)) and not _SUBJECT.match(pieces[-1]):
+            pieces[-1] += " - " + line  # "his dog Bess - thats the big one for him": said about it
+            continue
+        for sentence in _ADDS.split(line):
+            pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", sentence.strip(), flags=re.I)))
     return pieces
 
 
@@ -45,7 +52,8 @@ def _split_short_list(line: str) -> list[str]:
         if len(parts) >= 3 and all(0 < len(part.split()) <= _MAX_LIST_WORDS for part in parts):
             return parts
         return [line]
-    parts = [part.strip() for part in line.split(",")]
+    # Commas inside brackets belong to the aside: "the football (Gillingham, 40 years)".
+    parts = [part.strip() for part in re.split(r",(?![^()]*\))", line)]
     last = parts[-1]
     # "a, b and c" / "a, b, and c": the last part may join two items with "and".
     match = re.match(rf"^(?:{_AND}\s+)?(.+?)\s+{_AND}\s+(.+)$", last)
@@ -55,8 +63,19 @@ def _split_short_list(line: str) -> list[str]:
     if any(_CLAUSE.match(part) for part in parts):
         return [line]  # "when it rains, I stay in and read": one sentence
     short = all(0 < len(part.split()) <= _MAX_LIST_WORDS for part in parts)
-    if len(parts) >= 3 and short:
+    # "I'd have more energy, I'd be tutoring again, and there'd be a stairlift": parallel clauses
+    parallel = all(_SUBJECT.match(part) and len(part.split()) <= _MAX_PAIR_WORDS + 2 for part in parts)
+    if len(parts) >= 3 and parallel:
         return parts
+    if len(parts) >= 3 and (short or all(len(part.split()) <= _MAX_PAIR_WORDS for part in parts)):
+        # "Sleeping better, and singing in the choir again, I've not been since the funeral"
+        merged: list[str] = []
+        for part in parts:
+            if merged and (_SUBJECT.match(part) or _ASIDE.match(part)) and not _SUBJECT.match(merged[-1]):
+                merged[-1] += ", " + part
+            else:
+                merged.append(part)
+        return merged
     # Two short parts, neither a clause of the other: "get to club on me own, loft fixed"
     if (len(parts) == 2 and all(0 < len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
             and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not _APPOSITION.match(parts[1])):
@@ -88,13 +107,15 @@ _PERSON_WORDS = re.compile(
     r"father|grandson|granddaughter|grandchildren|grandkids|grandchild|niece|nephew|cousin|aunt|auntie|aunty|uncle|"
     r"carer|boyfriend|girlfriend|mate|pal|nan|nana|nani|nanna|gran|granny|grandad|grandma|grandpa|grandfather|"
     r"grandmother|in-law|stepson|stepdaughter|stepdad|stepmum|godson|goddaughter|fiance|fiancee|kids|children|"
-    r"family|lodger|colleague|worker)s?\b", re.I)
+    r"family|lodger|colleague|worker|lass|lad|next door)s?\b|\bour\s+[a-z]+", re.I)
 _PEOPLE_CUTS = re.compile(r"\s*(?:[,;.!?]|\s(?:and|n|&|\+|plus|also)\s|\s[-\u2013/]\s)\s*", re.I)
 
 
-def _people_named(fragment: str) -> set[str]:
-    """The relation words and names in a fragment ("my son Huw" -> {"son", "huw"})."""
-    words = {match.group(0).lower().rstrip("s") for match in _PERSON_WORDS.finditer(fragment)}
+def _people_named(fragment: str, first: bool) -> set[str]:
+    """The relation words and names in a fragment ("my son Huw" -> {"son", "huw"}).
+    "Me" is someone only at the start ("Me, I'd hope. Her mum Pat"), not in "her and me"."""
+    words = {match.group(0).lower().rstrip("s") for match in _PERSON_WORDS.finditer(fragment)
+             if first or not re.match(r"\W*(me|myself)\b", match.group(0), re.I)}
     words |= {word.lower() for word in re.findall(r"\b[A-Z][a-z\u00c0-\u00ff]+\b", fragment) if word not in _NOT_NAMES}
     return words
 
@@ -111,7 +132,7 @@ def split_people(text: str) -> list[str]:
         end = cut.start() if cut else len(text)
         fragment = text[position:end]
         if fragment.strip():
-            names = _people_named(fragment)
+            names = _people_named(fragment, first=not pieces)
             start = fragment.strip()
             person = bool(names) and not (_SUBJECT.match(start) or _CLAUSE.match(start) or _ASIDE.match(start)
                                           or names <= named)

@@ -14,6 +14,7 @@ every template, and app.js only ever sets `textContent`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import json
 import logging
@@ -105,6 +106,8 @@ def setup(app: web.Application) -> None:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.filters["long_date"] = long_date
+    environment.filters["capitalize_first"] = lambda text: text[:1].upper() + text[1:]
     app[keys.TEMPLATES] = environment
     app.router.add_static("/assets/govuk/", GOVUK_FRONTEND, name="govuk_assets", append_version=True)
     app.router.add_static("/assets/app/", STATIC, name="app_assets", append_version=True)
@@ -211,6 +214,13 @@ async def require_conversation(request: web.Request) -> str:
             clear_session(redirect)
         raise redirect
     return conversation_id
+
+
+def long_date(value) -> str:
+    """"2 December 2026" (GOV.UK style) from a date or the record's ISO time."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value.rstrip("Z"))
+    return f"{value.day} {value:%B %Y}" if value else ""
 
 
 def render(request: web.Request, template: str, *, status: int = 200, headers=None, **context) -> web.Response:
@@ -602,7 +612,7 @@ async def record_print(request: web.Request) -> web.Response:
     conversation_id = await require_conversation(request)
     record = await conversations(request).record(conversation_id)
     world = ecomap(record, service_names=None)  # service names: see record_page
-    return render(request, "print.html", record=record, sections=record_sections(record),
+    return render(request, "print.html", record=record, sections=record_sections(record), today=dt.date.today(),
                   name_title=section_titles()["preferred_name"], world=world)
 
 

@@ -41,8 +41,9 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str]) -> 
     as a move, and guessing would lose them. After a safety response, "that's not
     what I meant" is the person correcting a false alarm, not a move."""
     step = conversation.step
-    if step in NAME_STEPS and looks_like_a_name(text):
-        return "answer"
+    if step in NAME_STEPS and (looks_like_a_name(text) or (step != "preferred_name:ask"
+                                                           and not clearly_a_move(intent, text))):
+        return "answer"  # "Jo, his daughter" at "what is your name, and how do you know them?"
     if step in SAFETY_STEPS:
         return "answer" if NOT_MEANT.search(text) else "move"
     if clearly_a_move(intent, text):

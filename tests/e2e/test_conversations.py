@@ -69,7 +69,8 @@ def test_a_complete_conversation_lands_in_the_record(servers, database_url):
         ("having the bus times on my phone", "anything else you would like to do"),
         ("no", "Is this right?"),
         ("yes", "share this with the council"),
-        ("yes", "You have finished."),
+        ("yes", "How would you like the council to contact you?"),
+        ("ring me on 07700 900123 after 10am", "contact you within 10 working days"),
     ]
     for text, expected in script:
         replies = servers.say(me, text)
@@ -93,6 +94,7 @@ def test_a_complete_conversation_lands_in_the_record(servers, database_url):
     assert record["links"] == []
     assert record["safety"] == {"flagged": False, "events": []}
     assert record["summary_confirmed"] is True and record["share_with_council"] is True
+    assert (record["contact_ok"], record["contact"]) == (True, "ring me on 07700 900123 after 10am")
 
 
 def test_interruptions_safety_pause_restart_and_resume(servers, database_url):
@@ -101,7 +103,9 @@ def test_interruptions_safety_pause_restart_and_resume(servers, database_url):
         ("hi there", "is it OK to save your answers?"),
         ("why are you asking?", "I need your OK before I save anything"),
         ("yes that's fine", "for yourself"),
-        ("for my mum, she said it's ok", "What would you like me to call you?"),
+        ("for my mum, she said it's ok", "What is the name of the person you are filling this in for?"),
+        ("skip", "how do you know the person you are helping?"),
+        ("skip", "Does the person you are helping know you are doing this"),
         ("skip", "We can skip that"),
         ("I don't know", "For example"),
         ("Seeing my friends at the chapel and my cat Smudge", "anything else that matters"),

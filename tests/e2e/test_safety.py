@@ -86,7 +86,8 @@ def test_a_disclosure_at_every_stage_gets_help_and_the_interview_goes_on(servers
         ("yes", "share this with the council"),
         ("I've taken all my tablets", ["Call 999 now", SAMARITANS, "Are you safe right now?"]),
         ("no", ["Please call 999 now", PASS_ON]), ("no", CARRY_ON), ("carry on", "share this with the council"),
-        ("yes", "You have finished."),
+        ("yes", "How would you like the council to contact you?"),
+        ("do not contact me", ["nobody will contact you", "You have finished."]),
     ]
     talk(servers, me, script)
 
@@ -127,14 +128,15 @@ def test_a_disclosure_with_move_words_gets_help_not_a_pause(servers, database_ur
 @pytest.mark.parametrize("mode", ["self", "on_behalf"])
 def test_a_false_alarm_costs_one_tap_and_no_words(servers, database_url, mode):
     me = f"e2e-safety-{uuid.uuid4().hex[:8]}"
-    who = ("For myself", "What would you like me to call you?") if mode == "self" else (
-        "for my dad, he said it's fine", "What would you like me to call you?")
+    who = [("For myself", "What would you like me to call you?"), ("skip", "What is important to you")]
+    if mode == "on_behalf":
+        who = [("for my dad, he said it's fine", "What is the name of the person"), ("Frank", "how do you know Frank?"),
+               ("Jo, his daughter", "Does Frank know"), ("yes", "What is important to Frank")]
     words = "my neighbour Pat, she is in danger of spoiling me with her cakes"
     talk(servers, me, [
         ("hello", "is it OK to save your answers?"),
         ("yes", "for yourself"),
-        who,
-        ("skip", "What is important to you"),
+        *who,
         ("my allotment", "anything else that matters"),
         ("no", "What is working well"),
         (words, PASS_ON),

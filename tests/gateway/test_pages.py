@@ -7,6 +7,8 @@ conversation (consent, pause, erasure), the fake does the same through the repos
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 import re
 import time
@@ -19,6 +21,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.gateway import pages
+from bot.gateway.pages import long_date
 from bot.gateway.app import GatewaySettings, create_app
 from bot.gateway.service import MAX_MESSAGE_LENGTH
 from bot.store import Store
@@ -555,6 +558,26 @@ async def test_json_download_and_print_page(client, rasa, store):
     assert status == 200
     assert "Your answers</h1>" in html and reference in html and "my garden" in html
     assert 'id="print-button" hidden' in html
+
+
+async def test_record_and_print_pages_show_who_filled_it_in_the_shared_status_and_next_steps(client, rasa, store):
+    await start(client)
+    conversation_id = conversation_id_of(store)
+    status, html = await get_page(client, "/record")
+    assert "Shared with the council</dt>" in html and "Not yet" in html and "Filled in by" not in html
+    with store.transaction() as session:
+        conversation = repo.get_conversation(session, conversation_id)
+        conversation.mode, conversation.preferred_name = "on_behalf", "Rose"
+        conversation.completed_by, conversation.relationship, conversation.permission = "Tom", "her son", "yes"
+        conversation.share_with_council, conversation.shared_at = True, dt.datetime(2026, 12, 2, 10, 30)
+        conversation.contact_ok, conversation.contact = True, "07700 900123 <mornings>"
+    for path in ("/record", "/record/print"):
+        status, html = await get_page(client, path)
+        assert status == 200
+        assert "Tom (her son)" in html and "Rose agreed</dt>" in html
+        assert "Yes, on 2 December 2026" in html and "07700 900123 &lt;mornings&gt;" in html
+        assert "Brackenford adult social care team will read the answers and get in touch within 10 working days" in html
+    assert f"Printed on {long_date(dt.date.today())}" in html and "Save as PDF" in html
 
 
 async def test_record_and_print_pages_show_your_world_as_a_drawing_and_a_list(client, rasa, store):
