@@ -102,6 +102,37 @@ WHO_SEES = re.compile(
 NO_CONTACT = re.compile(
     r"\b(do not|don'?t|dont|no) (contact|call|ring|phone|email|get in touch)|\bno contact\b|\bno thanks?\b|"
     r"^\W*(no|nope|none|nah)\W*$|\bleave (me|us) alone\b|\brather (you|they) didn'?t\b", re.I)
+# What is going well, and what is not: people asked "anything else that is going
+# well?" often say what is not. Words that mark each side, counted in `polarity`.
+_NOT_WELL = re.compile(
+    r"\b(not|no one|nobody|never|nothing|can'?t|cannot|won'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|couldn'?t|"
+    r"rubbish|awful|terrible|horrible|dreadful|hard|harder|difficult|struggl\w*|worse|worst|problem\w*|pain|painful|"
+    r"lonely|loneliness|tired|shattered|exhausted|knackered|bored|boring|worr\w+|stress\w*|cancel\w*|late|broken|"
+    r"leak\w*|too much|hate|miss|missing|lost|knocked back|nocked back|fed up|sick of|useless|poor|bad|weak|stuck|"
+    r"nightmare|mess|falling apart|behind|waiting|wait|forget\w*|forgot|confus\w+|muddled|scared|frightened|"
+    r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis)\b", re.I)
+_WELL = re.compile(
+    r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helpful|kind|fine|better|enjoy\w*|"
+    r"love|loves|happy|support\w*|pops in|manag\w+|decent|reliable|works|working|sorted|improv\w+|"
+    r"thank\w*|marvellous|a godsend|godsend|bless|grand|champion|spot on|understanding|pleased|glad)\b", re.I)
+
+
+_NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn'?t|won'?t|hardly|not very)\s+(?:\w+\s+)?"
+                           r"(?:" + _WELL.pattern[3:-3] + r")\b", re.I)
+
+
+def polarity(text: str) -> int:
+    """Below 0: the words say something is not going well; above 0: going well; 0: both
+    or neither (then the question asked decides)."""
+    negated = len(_NEGATED_WELL.findall(text))  # "can't manage", "not good", "no support"
+    negative, positive = len(_NOT_WELL.findall(text)), len(_WELL.findall(text)) - negated
+    if negative and not positive:
+        return -1
+    if positive and not negative:
+        return 1
+    return 0
+
+
 # A number on its own ("3", "7/10") where words were asked for.
 LONE_NUMBER = re.compile(r"^\W*(\d{1,2})(\s*(/|out of)\s*10)?\W*$", re.I)
 # A message that asks what is going on rather than answering: help, never an answer.

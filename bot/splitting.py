@@ -19,7 +19,8 @@ _CLAUSE = re.compile(
 
 # Cuts that always separate items: line breaks, semicolons, a spaced slash or dash
 # ("the chemist / neighbour Sheila"), and inline numbering ("1) the garden 2) my dog").
-_CUTS = re.compile(r"[\r\n]+|;|\s+/\s+|\s+[-\u2013\u2014]\s+|\s+(?=\(?\d{1,2}[.)]\s+\S)")
+_LINES = re.compile(r"[\r\n]+|;")
+_CUTS = re.compile(r"\s+/\s+|\s+[-\u2013\u2014]\s+|\s+(?=\(?\d{1,2}[.)]\s+\S)")
 # A part that starts with a subject ("we have coffee", "she's 71") is a clause of
 # the sentence before it, not an item of its own.
 _SUBJECT = re.compile(r"^(i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?d|he|he'?s|he'?d|she|she'?s|she'?d|they|they'?re|"
@@ -33,15 +34,17 @@ _AND = r"(?:and|n|&|\+)"
 def split_items(text: str) -> list[str]:
     """The items in `text`, in order; an empty list for blank text."""
     pieces: list[str] = []
-    for line in _CUTS.split(text):
-        line = _BULLET.sub("", line or "").strip()
-        if not line:
-            continue
-        if pieces and (_SUBJECT.match(line) or _ASIDE.match(line)) and not _SUBJECT.match(pieces[-1]):
-            pieces[-1] += " - " + line  # "his dog Bess - thats the big one for him": said about it
-            continue
-        for sentence in _ADDS.split(line):
-            pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", sentence.strip(), flags=re.I)))
+    for line in _LINES.split(text):
+        line = _BULLET.sub("", line).strip()
+        for number, part in enumerate(_CUTS.split(line) if line else []):
+            part = _BULLET.sub("", part).strip()
+            if not part:
+                continue
+            if number and (_SUBJECT.match(part) or _ASIDE.match(part)) and not _SUBJECT.match(pieces[-1]):
+                pieces[-1] += " - " + part  # "his dog Bess - thats the big one for him": said about it
+                continue
+            for sentence in _ADDS.split(part):
+                pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", sentence.strip(), flags=re.I)))
     return pieces
 
 
@@ -78,7 +81,7 @@ def _split_short_list(line: str) -> list[str]:
         return merged
     # Two short parts, neither a clause of the other: "get to club on me own, loft fixed"
     if (len(parts) == 2 and all(0 < len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
-            and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not _APPOSITION.match(parts[1])):
+            and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not (_APPOSITION.match(parts[1]) and len(parts[1].split()) <= 3)):
         return parts
     return [line]
 

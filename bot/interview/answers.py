@@ -18,14 +18,14 @@ from bot.interview.state import (
     voice,
 )
 from bot.parsing import (
-    DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED, YES, helper_and_relationship, parse_scale, person_name,
+    DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, polarity, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED, YES, helper_and_relationship, parse_scale, person_name,
     preferred_name, section_in, WHAT_HAPPENS_NEXT, WHO_SEES, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.splitting import split_items, split_people
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
-from bot.wording import Say, message, quoted, step_prompt
+from bot.wording import Say, message, prompts, quoted, step_prompt
 
 def answer_link(session, conversation, text, intent, message_id) -> Turn:
     said = yes_no(text, intent)
@@ -173,9 +173,30 @@ def _store_answer(session, conversation, text, intent, message_id) -> Turn:
         texts = [person for line in re.split(r"[\r\n]+", text) if line.strip() for person in split_people(line)]
     else:
         texts = split_items(text) or [text]
+    if section in ("working_well", "not_working"):
+        return _store_working(session, conversation, section, texts, message_id)
     rows = store_items(session, conversation, section, texts, message_id)
     start_followups(conversation, section, [row.id for row in rows])
     return Turn([message("ack_items", items="; ".join(f'"{quoted(t)}"' for t in texts))])
+
+
+def _store_working(session, conversation, section, texts, message_id) -> Turn:
+    """What is working and what is not, each filed by what its words say: asked what
+    is going well, "the bus is rubbish" goes with what is not working (and the person
+    is told where it went)."""
+    other = "not_working" if section == "working_well" else "working_well"
+    sign = -1 if section == "working_well" else 1
+    filed = {section: [], other: []}
+    for position, item in enumerate(texts):
+        where = other if polarity(item) == sign else section
+        store_items(session, conversation, where, [item], f"{message_id}:{position}" if len(texts) > 1 else message_id)
+        filed[where].append(f'"{quoted(item)}"')
+    start_followups(conversation, section, [])
+    says = [message("ack_items", items="; ".join(filed[section]))] if filed[section] else []
+    if filed[other]:
+        says.append(message("ack_item_elsewhere", items="; ".join(filed[other]),
+                            title=prompts()["section_titles"][other].lower()))
+    return Turn(says)
 
 
 def ask_if_answer(conversation, text: str, message_id: str) -> Turn:

@@ -1,7 +1,10 @@
 """Reading meaning out of what people type."""
 import pytest
 
-from bot.parsing import TYPED_MARK, looks_like_a_name, mark_typed, parse_item_number, parse_resume, parse_scale, preferred_name, section_in, typed, who_of, yes_no
+from bot.parsing import (
+    NOTHING_MORE, TYPED_MARK, helper_and_relationship, looks_like_a_name, mark_typed, parse_item_number, parse_resume,
+    parse_scale, person_name, polarity, preferred_name, section_in, typed, who_of, yes_no,
+)
 
 
 def test_preferred_name_prefers_what_people_call_them():
@@ -66,3 +69,45 @@ def test_typed_text_keeps_its_words_and_loses_only_the_gateways_mark():
         assert marked.strip().startswith(TYPED_MARK) and not marked.strip().startswith("/")  # Rasa's own test
         assert typed(marked) == text
     assert typed("plain words") == "plain words"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm Tom, her son", ("Tom", "her son")), ("Karen - daughter", ("Karen", "daughter")),
+    ("her support worker Jo", ("Jo", "her support worker")),
+    ("Margaret, his wife of 52 years", ("Margaret", "his wife of 52 years")),
+    ("i am his daughter", ("i am his daughter", "his daughter")),  # no name: the words are kept
+])
+def test_the_helpers_name_and_how_they_know_the_person(text, expected):
+    assert helper_and_relationship(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("her name is Rose", "Rose"), ("my mum, Rose Smith", "Rose Smith"), ("Call her Rose", "Rose"), ("nani", "nani"),
+])
+def test_the_name_of_the_person_it_is_about(text, name):
+    assert person_name(text) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Glenys please, Mrs Pritchard makes me feel like I'm waiting at the doctors", "Glenys"),
+    ("Fine. Bev.", "Bev"), ("just call me Ron everyone does", "Ron"),
+])
+def test_a_name_first_then_why(text, name):
+    assert preferred_name(text) == name
+
+
+@pytest.mark.parametrize("text, done", [
+    ("nowt else", True), ("meh. No, that's your lot.", True), ("No that's everybody", True),
+    ("No that's plenty to be going on with", True), ("no she loves her garden", False), ("my garden", False),
+])
+def test_nothing_more_to_add(text, done):
+    assert bool(NOTHING_MORE.match(text)) is done
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("bus is rubbish", -1), ("I can't manage the stairs any more", -1), ("not much support", -1),
+    ("the chapel has been good to me", 1), ("my carer Jo is brilliant", 1), ("my garden", 0),
+    ("the nights are long", 0),
+])
+def test_polarity_of_what_is_working(text, sign):
+    assert polarity(text) == sign

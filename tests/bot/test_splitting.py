@@ -1,7 +1,7 @@
 """Several items in one message are split, never reworded."""
 import pytest
 
-from bot.splitting import split_items
+from bot.splitting import split_items, split_people
 
 
 @pytest.mark.parametrize("text, items", [
@@ -25,3 +25,36 @@ def test_split_items(text, items):
 def test_every_item_is_a_verbatim_piece_of_the_message():
     text = "Bowls on Tuesday, the library, and my mate Dave from the pub"
     assert all(item in text for item in split_items(text))
+
+
+@pytest.mark.parametrize("text, people", [
+    ("my grandchildren Lily and Sam, my son David and my neighbour Jean",
+     ["my grandchildren Lily", "Sam", "my son David", "my neighbour Jean"]),
+    ("Me, I'd hope. Her mum Pat, her brother Kev and Lorraine from the allotments",
+     ["Me, I'd hope", "Her mum Pat", "her brother Kev", "Lorraine from the allotments"]),
+    ("our lass, our gary and pete next door", ["our lass", "our gary", "pete next door"]),
+    ("my daughter Sarah, we have coffee on Sundays", ["my daughter Sarah, we have coffee on Sundays"]),
+    ("Mum (Tracey), sister Chloe and grandad - SU v close to grandad.",
+     ["Mum (Tracey)", "sister Chloe", "grandad - SU v close to grandad"]),
+    ("my son Dave, though he hits me when he drinks", ["my son Dave, though he hits me when he drinks"]),
+    ("fish and chips with my wife", ["fish and chips with my wife"]),
+])
+def test_each_person_is_a_piece_of_their_own_in_the_persons_words(text, people):
+    assert split_people(text) == people
+
+
+@pytest.mark.parametrize("text, items", [
+    ("his dog Bess / and being able to drive again - thats the big one for him",
+     ["his dog Bess", "being able to drive again - thats the big one for him"]),
+    ("1) my garden 2) the bridge club 3) my wife", ["my garden", "the bridge club", "my wife"]),
+    ("I'd have a bit more energy, I'd be tutoring again a couple of hours a week, and there'd be a stairlift",
+     ["I'd have a bit more energy", "I'd be tutoring again a couple of hours a week", "there'd be a stairlift"]),
+    ("Sleeping better, and singing in the choir again, I've not been since the funeral",
+     ["Sleeping better", "singing in the choir again, I've not been since the funeral"]),
+    ("the football (Gillingham, season ticket for 40 years)", ["the football (Gillingham, season ticket for 40 years)"]),
+    ("She'd like to be back in the choir. And to have the paperwork sorted",
+     ["She'd like to be back in the choir.", "to have the paperwork sorted"]),
+    ("I love walking, especially by the sea", ["I love walking, especially by the sea"]),
+])
+def test_lists_as_people_type_them(text, items):
+    assert split_items(text) == items

@@ -124,6 +124,31 @@ def test_what_happens_next_and_who_sees_it_are_answered_anywhere(store, text, ke
     assert p.state() == before and p.record()["working_well"] == []
 
 
+def test_what_is_not_going_well_said_at_going_well_is_filed_by_its_words(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("my carer Jo is brilliant")
+    said = p.says("the bus is rubbish, my neighbour Pat pops in")
+    assert said[:2] == ['Thank you. I have saved: "my neighbour Pat pops in".',
+                        'Thank you. I have saved "the bus is rubbish" under what is not working so well.']
+    record = p.record()
+    assert [i["text"] for i in record["working_well"]] == ["my carer Jo is brilliant", "my neighbour Pat pops in"]
+    assert [i["text"] for i in record["not_working"]] == ["the bus is rubbish"]
+
+
+def test_several_people_each_get_their_own_strength_and_question(store):
+    p = Person(store)
+    walk_to(p, "strengths_family")
+    asked = p.says("my grandchildren Lily and Sam, my son David and my neighbour Jean")
+    assert asked[-1].startswith("Would your grandchildren Lily want to be involved")
+    assert p.says("yes", "affirm")[-1].startswith("Would Sam want to be involved")
+    p.says("no", "deny")
+    assert p.says("not sure")[-1].startswith("Would your neighbour Jean want to be involved")
+    p.says("yes", "affirm")
+    assert [(s["who"], s["willing"]) for s in p.record()["strengths"]] == [
+        ("my grandchildren Lily", "yes"), ("Sam", "no"), ("my son David", "not_sure"), ("my neighbour Jean", "yes")]
+
+
 def test_no_consent_stores_nothing(store):
     p = Person(store)
     said = p.says("no", "deny")
