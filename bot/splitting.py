@@ -111,7 +111,7 @@ _PERSON_WORDS = re.compile(
     r"carer|boyfriend|girlfriend|mate|pal|nan|nana|nani|nanna|gran|granny|grandad|grandma|grandpa|grandfather|"
     r"grandmother|in-law|stepson|stepdaughter|stepdad|stepmum|godson|goddaughter|fiance|fiancee|kids|children|"
     r"family|lodger|colleague|worker|lass|lad|next door)s?\b|\bour\s+[a-z]+", re.I)
-_PEOPLE_CUTS = re.compile(r"\s*(?:[,;.!?]|\s(?:and|n|&|\+|plus|also)\s|\s[-\u2013/]\s)\s*", re.I)
+_PEOPLE_CUTS = re.compile(r"\s*(?:[,;.!?]|\s(?:and|n|&|\+|plus|also)\s|\s[-\u2013/]\s|\s(?=(?:my|our)\s))\s*", re.I)
 
 
 def _people_named(fragment: str, first: bool) -> set[str]:
