@@ -48,9 +48,11 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
 
 
 def utter(dispatcher: CollectingDispatcher, says: list) -> None:
-    """Send each message; a help line carries its numbers as data (`custom.route`)."""
+    """Send each message; a help line carries its numbers as data (`custom.route`), a
+    pause its reference and code (`custom.resume`)."""
     for say in says:
-        extra = {"json_message": {"route": say.route}} if say.route else {}
+        custom = {name: value for name, value in (("route", say.route), ("resume", say.resume)) if value}
+        extra = {"json_message": custom} if custom else {}
         if say.buttons:
             dispatcher.utter_message(text=say.text, buttons=say.buttons, **extra)
         else:

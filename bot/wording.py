@@ -21,6 +21,7 @@ class Say:
     text: str
     buttons: list[dict] = field(default_factory=list)
     route: Optional[dict] = None  # a help line's numbers to call, for the page to link (safety)
+    resume: Optional[dict] = None  # after a pause: {"reference", "code"}, for the page to show
 
 
 @lru_cache(maxsize=None)

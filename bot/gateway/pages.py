@@ -64,8 +64,6 @@ PAGE_MOVES = ("pause", "ask_why", "help", "handoff")
 # Record sections that are lists of items, in the order the conversation asks for them.
 LIST_SECTIONS = sections.LIST_NAMES
 WILLING = {"yes": "Yes", "no": "No", "not_sure": "Not sure"}
-# A six-digit resume code in the assistant's "I have saved your answers" message.
-RESUME_CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
 # Errors that app.py's `errors` middleware turns into error pages: let them through.
 SERVICE_ERRORS = (BadRequest, NotFound, WrongResumeCode, ResumeLocked, RateLimited, AssistantUnavailable)
 
@@ -279,12 +277,7 @@ def paused_details(record: dict, latest: list[dict]) -> Optional[dict]:
     """The reference and (if it is in the latest messages) the resume code, after a pause."""
     if record["status"] != "paused" or not record["consent"]:
         return None
-    code = None
-    for line in reversed(latest):
-        match = RESUME_CODE.search(line.get("text") or "")
-        if match:
-            code = match.group(1)
-            break
+    code = next((line["resume"]["code"] for line in reversed(latest) if line.get("resume")), None)
     return {"reference": record["reference"], "code": code, "days": config.retention_days()}
 
 
@@ -484,7 +477,7 @@ async def after_turn(request: web.Request, conversation_id: str, result: dict) -
     if not wants_json(request):  # the help lines are at the top of the page: go there first
         return see_other("/conversation#help-now" if gives_help else "/conversation#latest")
     messages = [{"from": "assistant", "text": m.get("text") or "", "buttons": m.get("buttons") or [],
-                 **({"route": m["route"]} if m.get("route") else {})} for m in result["messages"]]
+                 **{name: m[name] for name in ("route", "resume") if m.get(name)}} for m in result["messages"]]
     paused = None
     if result["status"] == "paused":
         paused = paused_details(await conversations(request).record(conversation_id), messages)

@@ -15,18 +15,22 @@ def merge_messages(messages: list[dict]) -> list[dict]:
     numbers (`route`), which Rasa sends as a separate custom message after its text."""
     out: list[dict] = []
     for message in messages:
-        route = (message.get("custom") or {}).get("route")
-        if route and "text" not in message and out:
-            out[-1]["route"] = route
+        custom = {name: value for name, value in (message.get("custom") or {}).items() if name in DATA and value}
+        if custom and "text" not in message and out:
+            out[-1].update(custom)
             continue
         entry = {"text": message.get("text", "")}
         if message.get("buttons"):
             entry["buttons"] = [{"title": b.get("title", ""), "payload": b.get("payload", "")}
                                 for b in message["buttons"]]
-        if route:
-            entry["route"] = route
+        entry.update(custom)
         out.append(entry)
     return out
+
+
+# What a message may carry as data besides its text: a help line's numbers, and a
+# pause's reference and resume code.
+DATA = ("route", "resume")
 
 
 class RasaClient:

@@ -214,8 +214,9 @@ class Conversations:
             else:
                 data = event.get("data") or {}
                 line = {"from": "assistant", "text": event.get("text") or "", "buttons": data.get("buttons") or []}
-                if (data.get("custom") or {}).get("route"):
-                    line["route"] = data["custom"]["route"]
+                for name in ("route", "resume"):
+                    if (data.get("custom") or {}).get(name):
+                        line[name] = data["custom"][name]
                 lines.append(line)
         return lines
 

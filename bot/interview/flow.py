@@ -98,4 +98,6 @@ def pause(session: Session, conversation: Conversation) -> Turn:
     conversation.status = "paused"
     conversation.paused_at = utcnow()
     repo.touch(conversation)
-    return Turn([message("pause", reference=conversation.reference, code=code, days=config.retention_days())])
+    said = message("pause", reference=conversation.reference, code=code, days=config.retention_days())
+    said.resume = {"reference": conversation.reference, "code": code}  # data, never read back out of the text
+    return Turn([said])

@@ -61,11 +61,11 @@ def stage_set(stage: str) -> list[dict]:
 def said(dispatcher: CollectingDispatcher) -> list:
     """The messages sent: the text, or (text, buttons) for a message with buttons.
 
-    Also checks nothing but text, buttons and a help line's numbers was sent."""
+    Also checks nothing but text, buttons, a help line's numbers and a pause's code was sent."""
     out = []
     for message in dispatcher.messages:
         assert {key for key, value in message.items() if value} <= {"text", "buttons", "custom"}, message
-        assert set(message.get("custom") or {}) <= {"route"}, message
+        assert set(message.get("custom") or {}) <= {"route", "resume"}, message
         out.append((message["text"], message["buttons"]) if message["buttons"] else message["text"])
     return out
 

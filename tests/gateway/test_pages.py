@@ -58,7 +58,8 @@ class FakeRasa:
                 code = repo.new_resume_code(conversation)
                 conversation.status = "paused"
                 return [{"text": f"I have saved your answers. To come back, use your reference "
-                                 f"{conversation.reference} and your code {code}. Please write them down."}]
+                                 f"{conversation.reference} and your code {code}. Please write them down.",
+                         "custom": {"resume": {"reference": conversation.reference, "code": code}}}]
             if text == "/resume" and conversation is not None:
                 conversation.status = "active"
                 return [{"text": "Welcome back. Let us carry on where you left off."}]
