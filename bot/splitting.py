@@ -80,7 +80,7 @@ def _split_short_list(line: str) -> list[str]:
                 merged.append(part)
         return merged
     # Two short parts, neither a clause of the other: "get to club on me own, loft fixed"
-    if (len(parts) == 2 and all(0 < len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
+    if (len(parts) == 2 and all(2 <= len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
             and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not (_APPOSITION.match(parts[1]) and len(parts[1].split()) <= 3)):
         return parts
     return [line]

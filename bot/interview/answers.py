@@ -173,11 +173,31 @@ def _store_answer(session, conversation, text, intent, message_id) -> Turn:
         texts = [person for line in re.split(r"[\r\n]+", text) if line.strip() for person in split_people(line)]
     else:
         texts = split_items(text) or [text]
+    texts, already = _not_yet_saved(session, conversation, section, texts)
     if section in ("working_well", "not_working"):
-        return _store_working(session, conversation, section, texts, message_id)
-    rows = store_items(session, conversation, section, texts, message_id)
-    start_followups(conversation, section, [row.id for row in rows])
-    return Turn([message("ack_items", items="; ".join(f'"{quoted(t)}"' for t in texts))])
+        turn = _store_working(session, conversation, section, texts, message_id)
+    else:
+        rows = store_items(session, conversation, section, texts, message_id)
+        start_followups(conversation, section, [row.id for row in rows])
+        turn = Turn([message("ack_items", items=_listed(texts))] if texts else [])
+    return Turn(turn.says + ([message("already_saved", items=_listed(already))] if already else []))
+
+
+def _listed(texts: list[str]) -> str:
+    return "; ".join(f'"{quoted(t)}"' for t in texts)
+
+
+def _not_yet_saved(session, conversation, section, texts) -> tuple[list[str], list[str]]:
+    """(The texts not saved in this section yet, those already saved): typing an answer
+    again after going back to it does not store it twice."""
+    spec = LIST_SECTIONS[section]
+    saved = {_same(row.text) for row in repo.items(session, conversation.id, spec.table, **spec.filters)}
+    new = [text for text in texts if _same(text) not in saved]
+    return new, [text for text in texts if _same(text) in saved]
+
+
+def _same(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
 def _store_working(session, conversation, section, texts, message_id) -> Turn:
@@ -311,16 +331,18 @@ def _answer_closed(session, conversation, text, intent, message_id) -> Turn:
 
 def _answer_review(session, conversation, text, intent, message_id) -> Turn:
     section = conversation.step_data["section"]
-    if intent in ("deny", "affirm") or DONE.match(text):
+    short_yes_or_no = len(text.split()) <= 3 and (YES.match(text) or NO.match(text))
+    if NOTHING_MORE.match(text) or DONE.match(text) or short_yes_or_no:
         return_to_saved(conversation)
         return Turn([message("ack")])
     if section == "preferred_name":
         conversation.preferred_name = preferred_name(text)
         return_to_saved(conversation)
         return Turn([message("ack_name", name=conversation.preferred_name)])
-    texts = split_items(text)
+    texts, already = _not_yet_saved(session, conversation, section, split_items(text) or [text])
     store_items(session, conversation, section, texts, message_id)
-    return Turn([message("ack_items", items="; ".join(f'"{quoted(t)}"' for t in texts))])
+    return Turn(([message("ack_items", items=_listed(texts))] if texts else [])
+                + ([message("already_saved", items=_listed(already))] if already else []))
 
 
 def answer_delete(session, conversation, text, intent, message_id) -> Turn:

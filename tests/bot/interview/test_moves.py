@@ -200,3 +200,16 @@ def test_a_new_answer_typed_at_the_keep_question_is_the_answer(store):
     p.says("not what I meant")
     p.says("my dog Biscuit and walks by the canal")
     assert [w["text"] for w in p.record()["what_matters"]] == ["my dog Biscuit and walks by the canal"]
+
+
+def test_typing_an_answer_again_after_going_back_does_not_store_it_twice(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my garden")
+    p.move(lambda s, c: iv.go_back(s, c, "go back"))
+    said = p.says("My garden. And the bowls club")
+    assert said[0] == 'Thank you. I have saved: "the bowls club".'
+    assert said[1] == 'I already have "My garden", so I have not saved it again.'
+    assert p.says("yes, and my dog Rex too")[0] == 'Thank you. I have saved: "yes, and my dog Rex too".'
+    assert [i["text"] for i in p.record()["what_matters"]] == ["my garden", "the bowls club", "yes, and my dog Rex too"]
+
