@@ -10,6 +10,7 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
+from bot.interview.corrections import correct
 from bot.interview.flow import (
     after_section, enter, next_followup, next_link, offer_links, pause, start_followups, start_review,
 )
@@ -62,6 +63,9 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
     about = about_the_service(conversation, text)
     if about is not None:  # "what happens next?": answered, and the question asked again
         return Turn(welcome + about.says)
+    corrected = None if confirmed else correct(session, conversation, text)
+    if corrected is not None:  # "sorry, I meant the Tuesday group": changed, and the question again
+        return Turn(welcome + corrected.says)
     step = conversation.step
     handler = _STEP_HANDLERS.get(step) or _STEP_HANDLERS.get(phase_of(step))
     if confirmed and handler is _answer_list:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.interview.answers import (
     answer_delete, answer_link, answer_safety_keep, answer_scale, answer_share, answer_willing, carry_on,
 )
+from bot.interview.corrections import looks_like_a_correction
 from bot.interview.flow import after_section, enter, next_followup, next_link, start_review
 from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step, takes_words,
@@ -41,6 +42,8 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str]) -> 
     as a move, and guessing would lose them. After a safety response, "that's not
     what I meant" is the person correcting a false alarm, not a move."""
     step = conversation.step
+    if looks_like_a_correction(text) and (section_of(step) in LIST_SECTIONS or step == "review"):
+        return "answer"  # "sorry, I meant Pete": the engine changes the item
     if step in NAME_STEPS and (looks_like_a_name(text) or (step != "preferred_name:ask"
                                                            and not clearly_a_move(intent, text))):
         return "answer"  # "Jo, his daughter" at "what is your name, and how do you know them?"
