@@ -91,9 +91,18 @@ class Score:
                 f"off-script steps {len(self.divergences)}")
 
 
+_STOP = {"the", "a", "an", "my", "our", "his", "her", "their", "and", "of", "to", "in", "on", "at"}
+
+
 def _key_in(key: str, item: dict) -> bool:
+    """The key as typed, or every word of it, in the item ("the Tuesday group" in "the
+    Tuesday craft group", after a correction changed Monday to Tuesday)."""
     key = norm(key)
-    return key in norm(item["text"]) or key in norm(item.get("who"))
+    text = f"{norm(item['text'])} {norm(item.get('who'))}"
+    if key in text:
+        return True
+    words = [w for w in re.findall(r"[\w']+", key) if w not in _STOP]
+    return len(words) >= 2 and set(words) <= set(re.findall(r"[\w']+", text))
 
 
 def score(conversation: dict, record: dict) -> Score:
@@ -110,8 +119,8 @@ def score(conversation: dict, record: dict) -> Score:
             result.expected += 1
             where = _find(stored, section, key, claimed)
             if where is None:
-                other = next(((s, i) for s in LIST_SECTIONS if s != section
-                              for i in [_find(stored, s, key, claimed)] if i is not None), None)
+                other = next((found for s in LIST_SECTIONS if s != section
+                              for found in [_find(stored, s, key, claimed)] if found is not None), None)
                 if other is None:
                     result.lost.append(f"{cid} {section}: {key!r}")
                 else:
