@@ -19,7 +19,7 @@ from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 TARGET_LOST, TARGET_MISFILED = 0, 0.02
-# (most items lost, highest misfiled share) allowed; measured: training 6 lost, 17.4%
+# (most items lost, highest misfiled share) allowed; measured: training 7 lost, 17.4%
 # misfiled; held-out 3 lost, 52.4% misfiled.
 FLOORS = {"training": (10, 0.22), "held-out": (8, 0.60)}
 
