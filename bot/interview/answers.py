@@ -63,7 +63,8 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
     about = about_the_service(conversation, text)
     if about is not None:  # "what happens next?": answered, and the question asked again
         return Turn(welcome + about.says)
-    corrected = None if confirmed else correct(session, conversation, text)
+    about_items = section_of(conversation.step) in LIST_SECTIONS or conversation.step == "review"
+    corrected = correct(session, conversation, text) if about_items and not confirmed else None
     if corrected is not None:  # "sorry, I meant the Tuesday group": changed, and the question again
         return Turn(welcome + corrected.says)
     step = conversation.step

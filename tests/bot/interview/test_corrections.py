@@ -40,3 +40,15 @@ def test_words_that_do_not_correct_anything_saved_are_an_answer(store, text):
     with store.transaction() as session:
         conversation = repo.get_conversation(session, p.id)
         assert iv.reading_of(conversation, "sorry, I meant Pete not Dave", "go_back") == "answer"
+
+
+def test_a_correction_at_a_yes_or_no_question_changes_no_item(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("no bus on Sundays")
+    while p.state()[0] != "summary":
+        p.says("no", "deny")
+    p.says("yes", "affirm")
+    p.says("sorry, I meant yes not no")  # at "share it with the council?": not a correction of an item
+    assert [i["text"] for i in p.record()["what_matters"]] == ["no bus on Sundays"]
+
