@@ -60,6 +60,12 @@ def message(key: str, mode: str = "self", **values) -> Say:
     return Say(text[:1].upper() + text[1:])  # a council field may start it ("the ... team will")
 
 
+def why(stage: str, mode: str = "self", **values) -> Say:
+    """"Why are you asking?" at a stage, in the mode's wording."""
+    text, _buttons = _worded(prompts()["why"][stage], mode)
+    return Say(text.format(**values))
+
+
 def step_prompt(key: str, mode: str = "self", **values) -> Say:
     """A step's question, in the mode's wording (`on_behalf:` speaks about the person)."""
     text, buttons = _worded(prompts()["steps"][key], mode)

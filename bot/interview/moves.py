@@ -15,6 +15,7 @@ from bot.interview.corrections import looks_like_a_correction
 from bot.interview.flow import after_section, enter, next_followup, next_link, start_review
 from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step, takes_words,
+    voice,
 )
 from bot.parsing import FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, YES, clearly_a_move, looks_like_a_name, parse_item_number, parse_scale, section_in
 from bot.safety import response as safety_response_lines
@@ -24,7 +25,7 @@ from bot.store import repository as repo
 from bot.store.models import Conversation
 from bot.store.record import build_record
 from bot.interview.questions import record_section
-from bot.wording import Say, message, prompts
+from bot.wording import Say, message, prompts, why
 
 # Steps that ask for a name: a bare name ("Ada", "Mrs Khan") is their answer whatever
 # the NLU model read it as (it may read "Barry" as chit-chat or "Bill" as hello).
@@ -66,7 +67,7 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str]) -> 
 
 
 def explain_why(conversation: Conversation) -> Turn:
-    return Turn([Say(prompts()["why"][conversation.stage])])
+    return Turn([why(conversation.stage, **voice(conversation))])
 
 
 def skip(session: Session, conversation: Conversation) -> Turn:

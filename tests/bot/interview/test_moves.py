@@ -213,3 +213,14 @@ def test_typing_an_answer_again_after_going_back_does_not_store_it_twice(store):
     assert p.says("yes, and my dog Rex too")[0] == 'Thank you. I have saved: "yes, and my dog Rex too".'
     assert [i["text"] for i in p.record()["what_matters"]] == ["my garden", "the bowls club", "yes, and my dog Rex too"]
 
+
+
+def test_why_speaks_about_the_person_someone_is_helping(store):
+    p = Person(store)
+    p.says("yes ok, I'm doing this for my mum", "affirm")
+    p.says("Rose")
+    p.says("Tom, her son")
+    p.says("yes", "affirm")
+    said = p.move(lambda s, c: iv.explain_why(c))
+    assert said[0].startswith("Help should fit Rose's life, not the other way round.")
+    assert said[-1] == "What is important to Rose in life right now?"
