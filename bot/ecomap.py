@@ -34,7 +34,9 @@ from typing import Optional
 from xml.sax.saxutils import escape, quoteattr
 
 # The text alternative's group labels, in drawing order.
-PERSONAL, PEOPLE, COMMUNITY, LINKS = ("What you are good at", "People around you", "Community", "Links you chose")
+# "Local services": the ones chosen and the ones still to think about, each labelled as
+# such (a "not sure" stays on the list), so the title does not say "you chose".
+PERSONAL, PEOPLE, COMMUNITY, LINKS = ("What you are good at", "People around you", "Community", "Local services")
 WILLING_WORDS = {"yes": "yes", "no": "no", "not_sure": "not sure"}
 ACCEPTED, DECLINED = "accepted", "declined"
 

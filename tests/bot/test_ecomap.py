@@ -89,7 +89,7 @@ def test_text_is_escaped_and_the_svg_still_parses():
 def test_every_item_is_in_the_groups_in_the_persons_words():
     world = ecomap(RECORD, NAMES)
     assert [group["label"] for group in world.groups] == [
-        "What you are good at", "People around you", "Community", "Links you chose"]
+        "What you are good at", "People around you", "Community", "Local services"]
     assert items(world, "What you are good at") == ["I'm a good cook", XSS]
     assert items(world, "People around you") == [
         "my daughter Sarah (wants to be involved: yes)",
@@ -98,7 +98,7 @@ def test_every_item_is_in_the_groups_in_the_persons_words():
         "my friend Jo",
     ]
     assert items(world, "Community") == ["the library", "the choir & the church"]
-    assert items(world, "Links you chose") == [
+    assert items(world, "Local services") == [
         "Lunch club <Tuesdays> (you chose this)", "svc-walks (suggested, not chosen yet)"]
     # ... and everything in the groups is in the drawing (boxes, with the full words as tooltips).
     root = parse(world.svg)
@@ -139,7 +139,7 @@ def test_links_accepted_are_strong_suggested_lighter_and_declined_not_drawn():
     world = ecomap(RECORD, NAMES)
     root = parse(world.svg)
     assert "Bingo" not in world.svg and "svc-bingo" not in world.svg
-    assert not any("Bingo" in item or "bingo" in item for item in items(world, "Links you chose"))
+    assert not any("Bingo" in item or "bingo" in item for item in items(world, "Local services"))
     lines = [line.attrib for line in root.iter(f"{SVG}line")]
     accepted = [a for a in lines if a.get("stroke-width") == LINES["link_accepted"]["stroke-width"]]
     suggested = [a for a in lines if a.get("stroke-dasharray") == LINES["link_suggested"]["stroke-dasharray"]]
@@ -147,10 +147,10 @@ def test_links_accepted_are_strong_suggested_lighter_and_declined_not_drawn():
     assert float(LINES["link_accepted"]["stroke-width"]) > float(LINES["link_suggested"]["stroke-width"])
     # Without names, links show their service ids; a name in the record itself comes next after service_names.
     plain = ecomap(RECORD)
-    assert items(plain, "Links you chose") == ["svc-lunch (you chose this)", "svc-walks (suggested, not chosen yet)"]
+    assert items(plain, "Local services") == ["svc-lunch (you chose this)", "svc-walks (suggested, not chosen yet)"]
     named = {**RECORD, "links": [{**link("svc-lunch", "accepted"), "service_name": "Lunch (record)"},
                                  {**link("svc-walks", "suggested"), "service_name": "Health walks"}]}
-    assert items(ecomap(named, NAMES), "Links you chose") == [
+    assert items(ecomap(named, NAMES), "Local services") == [
         "Lunch club <Tuesdays> (you chose this)", "Health walks (suggested, not chosen yet)"]
 
 

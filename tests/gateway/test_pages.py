@@ -613,12 +613,12 @@ async def test_record_and_print_pages_show_your_world_as_a_drawing_and_a_list(cl
         after = html[html.index("</svg>"):]
         lists = dict(re.findall(r'<h3 class="govuk-heading-s">([^<]+)</h3>\s*(<ul class="govuk-list govuk-list--bullet">'
                                 r'.*?</ul>|<p class="govuk-body">Nothing yet.</p>)', after, re.S))
-        assert list(lists) == ["What you are good at", "People around you", "Community", "Links you chose"], path
+        assert list(lists) == ["What you are good at", "People around you", "Community", "Local services"], path
         assert visible_text(lists["What you are good at"]).strip() == "good with numbers"
         assert visible_text(lists["People around you"]).strip() == \
             "my daughter Sue: cooking with Sue (wants to be involved: not sure)"
         assert "the library &amp; the café" in lists["Community"]
-        links = visible_text(lists["Links you chose"])
+        links = visible_text(lists["Local services"])
         assert "lunch-club (you chose this)" in links and "walking-group (suggested, not chosen yet)" in links
         assert "bingo-night" not in html, path
 
