@@ -15,18 +15,20 @@ from bot.interview.flow import (
     after_section, enter, next_followup, next_link, offer_links, pause, start_followups, start_review,
 )
 from bot.interview.state import (
-    LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved, section_of, set_step,
-    voice,
+    LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
+    section_of, set_step, voice,
 )
 from bot.parsing import (
-    DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, polarity, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED, YES, helper_and_relationship, parse_scale, person_name,
-    preferred_name, section_in, WHAT_HAPPENS_NEXT, WHO_SEES, who_of, yes_no,
+    DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
+    WHAT_HAPPENS_NEXT, WHO_SEES, YES, helper_and_relationship, parse_scale, person_name, polarity, preferred_name,
+    section_in, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.splitting import split_items, split_people
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
 from bot.wording import Say, message, prompts, quoted, step_prompt
+
 
 def answer_link(session, conversation, text, intent, message_id) -> Turn:
     said = yes_no(text, intent)
@@ -36,7 +38,8 @@ def answer_link(session, conversation, text, intent, message_id) -> Turn:
     if said is not None:
         link.status = "accepted" if said else "declined"
         repo.touch(conversation)
-    says = [message("link_accepted" if said else "link_declined" if said is False else "link_not_sure")]
+    says = [message("link_accepted" if said else "link_declined" if said is False else "link_not_sure",
+                    **voice(conversation))]
     return Turn(says + next_link(session, conversation))
 
 

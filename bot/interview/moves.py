@@ -3,7 +3,6 @@ remove, pause, resume, delete, talk to a person, help, and the safety response."
 from __future__ import annotations
 
 import re
-
 from typing import Optional
 
 from sqlalchemy.orm import Session
@@ -17,14 +16,17 @@ from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step, takes_words,
     voice,
 )
-from bot.parsing import FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, YES, clearly_a_move, looks_like_a_name, parse_item_number, parse_scale, section_in
+from bot.interview.questions import record_section
+from bot.parsing import (
+    FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, YES, clearly_a_move, looks_like_a_name, parse_item_number, parse_scale,
+    section_in,
+)
 from bot.safety import response as safety_response_lines
 from bot.safety.detector import Detection
 from bot.stages import SAFETY_STEPS, SECTIONS, STAGES
 from bot.store import repository as repo
 from bot.store.models import Conversation
 from bot.store.record import build_record
-from bot.interview.questions import record_section
 from bot.wording import Say, message, prompts, why
 
 # Steps that ask for a name: a bare name ("Ada", "Mrs Khan") is their answer whatever
