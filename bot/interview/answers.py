@@ -161,7 +161,7 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     """`ask`, `more` and `tell` of every list section."""
     section = section_of(conversation.step)
     short = len(text.split()) <= 3
-    if NOTHING_MORE.match(text) or (short and NO.match(text)):
+    if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)):
         return Turn(after_section(session, conversation, section))
     if PUZZLED.match(text):  # "I'm lost", "eh?": help, and the question again
         return Turn([message("help")])
@@ -225,6 +225,10 @@ def _store_working(session, conversation, section, texts, message_id) -> Turn:
         says.append(message("ack_item_elsewhere", items="; ".join(filed[other]),
                             title=prompts()["section_titles"][other].lower()))
     return Turn(says)
+
+
+# "no, not really, but my son helps": a "no" that goes on to an answer is kept.
+_MORE_AFTER = re.compile(r"\b(but|though|although|except|apart from|however|only)\b", re.I)
 
 
 def ask_if_answer(conversation, text: str, message_id: str) -> Turn:

@@ -149,6 +149,16 @@ def test_several_people_each_get_their_own_strength_and_question(store):
         ("my grandchildren Lily", "yes"), ("Sam", "no"), ("my son David", "not_sure"), ("my neighbour Jean", "yes")]
 
 
+def test_a_no_that_goes_on_to_an_answer_keeps_the_answer(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my garden")
+    p.says("no, not really, but my son helps me with it")
+    assert [i["text"] for i in p.record()["what_matters"]] == ["my garden", "no, not really, but my son helps me with it"]
+    p.says("nowt else")
+    assert p.state()[1] == "working_well:ask"
+
+
 def test_no_consent_stores_nothing(store):
     p = Person(store)
     said = p.says("no", "deny")
