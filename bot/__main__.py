@@ -166,6 +166,8 @@ def _run_import(label: str, path: Path, quiet: bool, errors: tuple, run) -> int:
         return 2
     for where, why in report.rejected:
         print(f"REJECTED {where}: {why}", file=sys.stderr)
+    for where, why in getattr(report, "warnings", []):
+        print(f"WARNING  {where}: {why}", file=sys.stderr)
     print(f"{label} from {path}: {report.summary()}")
     return 1 if report.rejected else 0
 

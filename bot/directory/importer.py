@@ -1,5 +1,7 @@
 """Import Open Referral UK service objects (as an ORUK API returns them, with nested
-organisation, locations, contacts, phones and taxonomy) into the store.
+organisation, locations, contacts, phones and taxonomy) into the store. What shapes
+are accepted, and how each is checked against the profile's published schema, is in
+bot/directory/oruk.py.
 
 Each service is checked first and then written in its own transaction, so a bad
 record is rejected whole and never half-imported. Importing the same feed again
@@ -17,7 +19,7 @@ from typing import Any, Callable, Iterator, Optional
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from bot.directory import embedding, vectors
+from bot.directory import embedding, oruk, vectors
 from bot.directory.models import (
     Contact, Location, Organization, Phone, Service, ServiceAtLocation, ServiceTaxonomy, TaxonomyTerm,
 )
@@ -34,11 +36,15 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, what was left out or is missing)
+    versions: dict[str, int] = field(default_factory=dict)  # profile generation -> services read
     vectors: int = 0  # services whose meaning vector was (re)computed
 
     def summary(self) -> str:
+        shapes = ", ".join(f"{n} in ORUK {v}" for v, n in sorted(self.versions.items()))
         return (f"added {len(self.added)}, updated {len(self.updated)}, unchanged {len(self.unchanged)}, "
-                f"rejected {len(self.rejected)}; meaning vectors computed for {self.vectors}")
+                f"rejected {len(self.rejected)}, warnings {len(self.warnings)}"
+                + (f" ({shapes})" if shapes else "") + f"; meaning vectors computed for {self.vectors}")
 
 
 def feed_files(path: Path) -> list[Path]:
@@ -53,136 +59,68 @@ def feed_files(path: Path) -> list[Path]:
     return [path]
 
 
-def services_in(path: Path) -> list[Any]:
-    """The service objects in one file: a list of services, or one service."""
+def page_in(path: Path) -> oruk.Page:
+    """The services in one file: a paged /services response (ORUK 3.0 `contents` or
+    1.0 `content`), a list of services, or one service."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         raise FeedError(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
     except UnicodeDecodeError:
         raise FeedError(f"{path}: not UTF-8 text") from None
-    if isinstance(data, dict) and isinstance(data.get("content"), list):  # an ORUK paged /services response
-        data = data["content"]
-    if isinstance(data, dict) and ("name" in data or "organization" in data):
-        data = [data]
-    if not isinstance(data, list):
-        raise FeedError(f"{path}: expected an ORUK service object or a list of them")
-    return data
-
-
-def _text(value: Any) -> bool:
-    return isinstance(value, str) and value.strip() != ""
-
-
-def problems(service: Any) -> list[str]:
-    """What makes a service object unusable, each naming the field."""
-    if not isinstance(service, dict):
-        return ["the record is not a JSON object"]
-    found = [f"{name} is missing or empty" for name in ("id", "name") if not _text(service.get(name))]
-    organization = service.get("organization")
-    if not isinstance(organization, dict):
-        found.append("organization is missing")
-    else:
-        found += [f"organization.{name} is missing or empty" for name in ("id", "name")
-                  if not _text(organization.get(name))]
-    for i, link in enumerate(_list(service, "service_taxonomys", found)):
-        term = link.get("taxonomy_term") if isinstance(link, dict) else None
-        if not isinstance(term, dict):
-            found.append(f"service_taxonomys[{i}].taxonomy_term is missing")
-            continue
-        found += [f"service_taxonomys[{i}].taxonomy_term.{name} is missing or empty" for name in ("id", "term")
-                  if not _text(term.get(name))]
-    for i, at in enumerate(_list(service, "service_at_locations", found)):
-        location = at.get("location") if isinstance(at, dict) else None
-        if not isinstance(at, dict) or not _text(at.get("id")):
-            found.append(f"service_at_locations[{i}].id is missing or empty")
-        if not isinstance(location, dict) or not _text(location.get("id")):
-            found.append(f"service_at_locations[{i}].location.id is missing or empty")
-    for i, phone in enumerate(_list(service, "phones", found)):
-        if not isinstance(phone, dict) or not _text(phone.get("id")) or not _text(phone.get("number")):
-            found.append(f"phones[{i}] needs an id and a number")
-    for i, contact in enumerate(_list(service, "contacts", found)):
-        if not isinstance(contact, dict) or not _text(contact.get("id")):
-            found.append(f"contacts[{i}].id is missing or empty")
-            continue
-        for j, phone in enumerate(_list(contact, "phones", found, f"contacts[{i}].")):
-            if not isinstance(phone, dict) or not _text(phone.get("id")) or not _text(phone.get("number")):
-                found.append(f"contacts[{i}].phones[{j}] needs an id and a number")
-    return found
-
-
-def _list(parent: dict, name: str, found: list[str], prefix: str = "") -> list:
-    value = parent.get(name)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        found.append(f"{prefix}{name} must be a list")
-        return []
-    return value
+    page = oruk.page_of(data)
+    if page is None:
+        raise FeedError(f"{path}: expected an ORUK service object, a list of them or a paged /services response")
+    return page
 
 
 def search_text(service: dict) -> str:
     """The words a search should find a service by."""
-    terms = [link["taxonomy_term"]["term"].replace("-", " ") for link in service.get("service_taxonomys") or []]
+    terms = [term["term"].replace("-", " ") for term in service["taxonomy"]]
     return " ".join(filter(None, [service["name"], service.get("description"), service["organization"]["name"],
                                   " ".join(terms)]))
 
 
-def digest(service: dict) -> str:
+def digest(service: Any) -> str:
     return hashlib.sha256(json.dumps(service, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def _address(location: dict) -> tuple[str | None, str | None]:
-    addresses = location.get("physical_addresses") or []
-    if not addresses or not isinstance(addresses[0], dict):
-        return None, None
-    first = addresses[0]
-    line = ", ".join(filter(None, [first.get("address_1"), first.get("city"), first.get("postal_code")]))
-    return line or None, first.get("postal_code")
-
-
-def write_service(session: Session, service: dict) -> str:
-    """Upsert one valid service and everything nested in it: "added", "updated" or
-    "unchanged"."""
+def write_service(session: Session, service: dict, source_digest: str) -> str:
+    """Upsert one service in the importer's shape (bot/directory/oruk.py) and
+    everything in it: "added", "updated" or "unchanged"."""
     existing = session.get(Service, service["id"])
-    new_digest = digest(service)
-    if existing is not None and existing.source_digest == new_digest:
+    if existing is not None and existing.source_digest == source_digest:
         return "unchanged"
     org = service["organization"]
-    session.merge(Organization(id=org["id"], name=org["name"], description=org.get("description"),
-                               url=org.get("url"), email=org.get("email")))
+    session.merge(Organization(**org))
     if existing is not None:  # children are replaced as a whole
         for model in (Phone, Contact, ServiceAtLocation, ServiceTaxonomy):
             session.execute(sa.delete(model).where(model.service_id == service["id"]))
     session.merge(Service(id=service["id"], organization_id=org["id"], name=service["name"],
-                          description=service.get("description"), url=service.get("url"),
-                          email=service.get("email"), status=service.get("status") or "active",
-                          search_text=search_text(service), source_digest=new_digest))
+                          description=service["description"], url=service["url"], email=service["email"],
+                          status=service["status"], minimum_age=service["minimum_age"],
+                          maximum_age=service["maximum_age"], eligibility=service["eligibility"],
+                          search_text=search_text(service), source_digest=source_digest))
     session.flush()
-    for at in service.get("service_at_locations") or []:
-        location = at["location"]
-        address, postal_code = _address(location)
-        session.merge(Location(id=location["id"], name=location.get("name"), description=location.get("description"),
-                               latitude=location.get("latitude"), longitude=location.get("longitude"),
-                               address=address, postal_code=postal_code))
-        session.flush()
-        session.add(ServiceAtLocation(id=at["id"], service_id=service["id"], location_id=location["id"]))
-    for link in service.get("service_taxonomys") or []:
-        term = link["taxonomy_term"]
-        session.merge(TaxonomyTerm(id=term["id"], term=term["term"], vocabulary=term.get("vocabulary"),
-                                   parent_id=term.get("parent_id")))
+    for place in service["locations"]:
+        if not place.get("stored"):
+            address = ", ".join(filter(None, [place["address_1"], place["city"], place["postal_code"]])) or None
+            session.merge(Location(id=place["id"], name=place["name"], description=place["description"],
+                                   latitude=place["latitude"], longitude=place["longitude"],
+                                   address=address, postal_code=place["postal_code"]))
+            session.flush()
+        session.add(ServiceAtLocation(id=place["at_id"], service_id=service["id"], location_id=place["id"]))
+    for term in service["taxonomy"]:
+        session.merge(TaxonomyTerm(**term))
         session.flush()
         session.merge(ServiceTaxonomy(service_id=service["id"], taxonomy_term_id=term["id"]))
-    for phone in service.get("phones") or []:
-        session.add(Phone(id=phone["id"], service_id=service["id"], number=phone["number"],
-                          description=phone.get("description")))
-    for contact in service.get("contacts") or []:
-        session.add(Contact(id=contact["id"], service_id=service["id"], name=contact.get("name"),
-                            title=contact.get("title")))
+    for phone in service["phones"]:
+        session.add(Phone(service_id=service["id"], **phone))
+    for contact in service["contacts"]:
+        session.add(Contact(id=contact["id"], service_id=service["id"], name=contact["name"], title=contact["title"]))
         session.flush()
-        for phone in contact.get("phones") or []:
-            session.add(Phone(id=phone["id"], service_id=service["id"], contact_id=contact["id"],
-                              number=phone["number"], description=phone.get("description")))
+        for phone in contact["phones"]:
+            session.add(Phone(service_id=service["id"], contact_id=contact["id"], **phone))
     session.flush()
     _index(session, service["id"], search_text(service))
     return "updated" if existing is not None else "added"
@@ -197,11 +135,29 @@ def _index(session: Session, service_id: str, text: str) -> None:
                     {"id": service_id, "text": text})
 
 
-def records(path: Path) -> Iterator[tuple[str, Any]]:
+def records(path: Path, warnings: list[tuple[str, str]]) -> Iterator[tuple[str, Any]]:
+    """(where, service object) for every service under `path`; a page of a paged
+    response that is not the last adds a warning, so a half-fetched feed is noticed."""
     for file in feed_files(path):
-        for index, service in enumerate(services_in(file)):
+        page = page_in(file)
+        if page.more_pages:
+            warnings.append((file.name, f"this is page {page.page} of {page.pages} of a paged /services response: "
+                                        f"put every page's file in one folder and import the folder"))
+        for index, service in enumerate(page.services):
             ident = service.get("id") if isinstance(service, dict) else None
             yield f"{file.name}[{index}]" + (f" (id {ident})" if ident else ""), service
+
+
+def _nested_locations(services: list[tuple[str, Any]]) -> dict[str, dict]:
+    """Every location object carried somewhere in the feed, by id: a service-at-location
+    elsewhere may name one only by its `location_id`."""
+    found = {}
+    for _, service in services:
+        for at in (service.get("service_at_locations") or []) if isinstance(service, dict) else []:
+            location = at.get("location") if isinstance(at, dict) else None
+            if isinstance(location, dict) and isinstance(location.get("id"), str):
+                found.setdefault(location["id"], location)
+    return found
 
 
 def import_feed(store: Store, path: Path, progress=None,
@@ -212,20 +168,31 @@ def import_feed(store: Store, path: Path, progress=None,
     anything is written."""
     encoder = embedding.encoder()
     report = ImportReport()
-    for where, service in records(Path(path)):
-        found = problems(service)
-        if found:
+    services = list(records(Path(path), report.warnings))
+    nested = _nested_locations(services)
+
+    def locate(location_id: str) -> Optional[dict]:
+        if location_id in nested:
+            return nested[location_id]
+        with store.transaction() as session:
+            return {"id": location_id, "stored": True} if session.get(Location, location_id) else None
+
+    for where, service in services:
+        normal, found = oruk.normalise(service, locate)
+        if normal is None:
             outcome = "rejected"
             report.rejected.append((where, "; ".join(found)))
         else:
+            report.versions[normal.version] = report.versions.get(normal.version, 0) + 1
+            report.warnings += [(where, warning) for warning in normal.warnings]
             try:
                 with store.transaction() as session:
-                    outcome = write_service(session, service)
+                    outcome = write_service(session, normal.service, digest(service))
             except sa.exc.SQLAlchemyError as error:
                 outcome = "rejected"
                 report.rejected.append((where, f"the database refused it: {str(error.orig or error)[:200]}"))
             else:
-                getattr(report, outcome).append(service["id"])
+                getattr(report, outcome).append(normal.service["id"])
         if progress:
             progress(where, outcome)
     report.vectors = vectors.refresh(store, encoder, vector_progress)

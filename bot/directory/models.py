@@ -26,6 +26,11 @@ class Service(Base):
     url = sa.Column(sa.Text)
     email = sa.Column(sa.Text)
     status = sa.Column(sa.String(20), nullable=False, default="active")
+    # Who the service is for, as the feed says (bot/directory/fit.py reads them): the
+    # age range (ORUK 3.0 minimum_age / maximum_age, 1.0 eligibilitys) and its words.
+    minimum_age = sa.Column(sa.Float)
+    maximum_age = sa.Column(sa.Float)
+    eligibility = sa.Column(sa.Text)
     # Words the search indexes: name, description, organisation and taxonomy terms.
     search_text = sa.Column(sa.Text, nullable=False, default="")
     # A digest of the ORUK object as imported: an unchanged re-import writes nothing.

@@ -109,7 +109,7 @@ def test_files_that_are_not_feeds(tmp_path, store):
     (tmp_path / "broken.json").write_text('[{"id": ', encoding="utf-8")
     with pytest.raises(FeedError, match=r"broken.json: not valid JSON \(line 1"):
         import_feed(store, tmp_path / "broken.json")
-    with pytest.raises(FeedError, match="expected an ORUK service object or a list"):
+    with pytest.raises(FeedError, match="expected an ORUK service object, a list of them"):
         import_feed(store, write(tmp_path, "hello.json", {"hello": "world"}))
     with pytest.raises(FeedError, match="no such file or folder"):
         import_feed(store, tmp_path / "missing.json")
@@ -142,5 +142,5 @@ def test_the_shipped_sample_feeds(store):
     assert "name is missing or empty" in missing.rejected[0][1]
     taxonomy = import_feed(store, SAMPLE / "invalid" / "bad_taxonomy.json")
     assert "taxonomy_term.term is missing or empty" in taxonomy.rejected[0][1]
-    with pytest.raises(FeedError, match="expected an ORUK service object or a list"):
+    with pytest.raises(FeedError, match="expected an ORUK service object, a list of them"):
         import_feed(store, SAMPLE / "invalid" / "not_a_list.json")
