@@ -1,6 +1,6 @@
 """Precision@3 of the directory matching on the labelled profiles, and import timings.
 
-    python scripts/match_precision.py [--postgres URL] [--min 0.8] [--verbose] [--ablation]
+    python scripts/match_precision.py [--postgres URL] [--min 0.8] [--verbose] [--ablation] [--tuning-only]
 
 Imports the sample directory and its phrases into a throw-away SQLite database (and
 into the PostgreSQL database given, which must be empty), offers three services per
@@ -31,9 +31,10 @@ from bot.directory.embedding import encoder  # noqa: E402
 from bot.directory.importer import import_feed  # noqa: E402
 from bot.directory.phrases import import_phrases  # noqa: E402
 
+from bot.directory import fit  # noqa: E402
 from bot.directory.quality import (  # noqa: E402
-    ACCEPTABLE_HELD_OUT, PROFILE_SETS, SECOND_PRACTITIONER, evaluate, load_profiles, picks_of, precision_at_3,
-    precision_at_3_against)
+    ACCEPTABLE_HELD_OUT, FIT_SETS, PROFILE_SETS, SECOND_PRACTITIONER, evaluate, fit_profiles, fit_score,
+    load_profiles, picks_of, precision_at_3, precision_at_3_against)
 from bot.directory.sample import SAMPLE_FEED, SAMPLE_PHRASES  # noqa: E402
 from bot.store import Store, migrate  # noqa: E402
 
@@ -69,7 +70,7 @@ def second_practitioner() -> None:
     print("a second practitioner's blind picks, scored the same way: " + ", ".join(scores))
 
 
-def run(name: str, url: str, verbose: bool, ablate: bool = False) -> float:
+def run(name: str, url: str, verbose: bool, ablate: bool = False, held_out_fit: bool = True) -> float:
     migrate(url)
     store = Store(url)
     model = encoder()
@@ -113,6 +114,30 @@ def run(name: str, url: str, verbose: bool, ablate: bool = False) -> float:
                     if result.precision < 1:
                         print(f"    {result.id} {result.precision:.2f} offered {result.offered} "
                               f"relevant {result.relevant}")
+        for label, paths in FIT_SETS.items():
+            if label == "fit held-out" and not held_out_fit:
+                continue
+            profiles = fit_profiles(paths)
+            for rules_on in (False, True):
+                if not rules_on:  # the same run without bot/directory/fit.py: the baseline
+                    saved = fit.fit, fit.lonely
+                    fit.fit, fit.lonely = (lambda *a: fit.Fit(set(), set())), (lambda *a: False)
+                try:
+                    results = evaluate(session, profiles)
+                finally:
+                    if not rules_on:
+                        fit.fit, fit.lonely = saved
+                score = fit_score(results, profiles)
+                print(f"{name}: {label} ({score.profiles} profiles), {'with' if rules_on else 'without'} the fit "
+                      f"rules: precision@3 {score.precision:.3f}, counting acceptable {score.acceptable:.3f}, "
+                      f"wrong offers {score.wrong_offers} of {3 * score.profiles} "
+                      f"(in {score.profiles_wronged} profiles)")
+                if verbose and rules_on and label == "fit tuning":
+                    by_id = {p["id"]: p for p in profiles}
+                    for result in results:
+                        wrong = set(result.offered[:3]) & set(by_id[result.id].get("never") or [])
+                        if wrong or result.precision < 1:
+                            print(f"    {result.id} {result.precision:.2f} offered {result.offered} wrong {wrong}")
         if ablate:
             print(f"{name}: precision@3 with evidence taken away")
             ablation(session)
@@ -126,13 +151,16 @@ def main() -> int:
     parser.add_argument("--postgres", help="an empty PostgreSQL database to use as well")
     parser.add_argument("--verbose", action="store_true", help="list the profiles that were not matched perfectly")
     parser.add_argument("--ablation", action="store_true", help="also score with each kind of evidence taken away")
+    parser.add_argument("--tuning-only", action="store_true",
+                        help="leave the held-out fit profiles unscored (while working on the fit rules)")
     args = parser.parse_args()
     second_practitioner()
     with tempfile.TemporaryDirectory() as tmp:
         urls = {"SQLite": f"sqlite:///{tmp}/precision.db"}
         if args.postgres:
             urls["PostgreSQL"] = args.postgres
-        scores = [run(name, url, args.verbose, args.ablation and name == "SQLite") for name, url in urls.items()]
+        scores = [run(name, url, args.verbose, args.ablation and name == "SQLite", not args.tuning_only)
+                  for name, url in urls.items()]
     if min(scores) < args.min:
         print(f"held-out precision@3 below {args.min}")
         return 1

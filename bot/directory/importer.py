@@ -99,7 +99,8 @@ def write_service(session: Session, service: dict, source_digest: str) -> str:
     session.merge(Service(id=service["id"], organization_id=org["id"], name=service["name"],
                           description=service["description"], url=service["url"], email=service["email"],
                           status=service["status"], minimum_age=service["minimum_age"],
-                          maximum_age=service["maximum_age"], eligibility=service["eligibility"],
+                          maximum_age=service["maximum_age"],
+                          eligibility=json.dumps(service["eligibility"]) if service["eligibility"] else None,
                           search_text=search_text(service), source_digest=source_digest))
     session.flush()
     for place in service["locations"]:

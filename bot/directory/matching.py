@@ -24,7 +24,9 @@ is offered and not every other faith's. A service's score adds up its nomination
 answer that gave it most is its reason. A service whose concepts are all already
 covered by an earlier offer is discounted, so places of worship do not crowd out the
 lift the person needs to get to one. Helplines are not offered: the safety response
-and the last stage give those numbers.
+and the last stage give those numbers. Services the person does not fit (their age,
+who the service is for, another faith's place) are never nominated, and someone who
+said they are lonely is offered company (bot/directory/fit.py).
 
 The weights were chosen on the development and tuning profiles and checked on a
 held-out set written without sight of the matcher (README, scripts/match_precision.py).
@@ -45,7 +47,7 @@ import yaml
 from sqlalchemy.orm import Session
 
 from bot.config import ROOT
-from bot.directory import embedding, phrases, vectors
+from bot.directory import embedding, fit, phrases, vectors
 from bot.directory.models import Service, ServiceTaxonomy, TaxonomyTerm
 
 DEFAULT_LEXICON = ROOT / "directory" / "lexicon.yml"
@@ -55,6 +57,9 @@ PER_ANSWER = 10  # how many services each answer nominates
 SPECIFIC = 3  # a word found in at most this many services picks them out of their kind
 OTHERS_OF_KIND = 0.1  # the lift left to the rest of a kind when the person's words picked some
 ALREADY_COVERED = 0.7  # discount for a service that adds no concept to earlier offers
+UNCONFIRMED = 0.3  # a service for a group nothing the person said names (bot/directory/fit.py)
+CONFIRMING_PHRASE = 0.55  # ...unless answers are this close to its phrases
+CONFIRMING_ANSWERS = 1  # ...in this many answers
 MEANING_WEIGHT = 40.0  # per unit of cosine similarity above MEANING_FLOOR
 MEANING_FLOOR = 0.2  # below this, an answer and a service are unrelated
 PER_ANSWER_MEANING = 5  # how many services each answer nominates by meaning
@@ -173,7 +178,8 @@ class _Directory:
         """BM25's inverse document frequency: a word few services share counts most."""
         return math.log((self.size - len(found) + 0.5) / (len(found) + 0.5) + 1)
 
-    def nominations(self, text: str, lexicon: dict, vector: np.ndarray) -> tuple[dict[str, float], dict[str, set[str]]]:
+    def nominations(self, text: str, lexicon: dict,
+                    vector: np.ndarray) -> tuple[dict[str, float], dict[str, set[str]], set[str]]:
         """This answer's best services with their scores, and the concepts each matched.
 
         A concept the answer names lifts every service tagged with it, unless the
@@ -182,7 +188,9 @@ class _Directory:
         only a little (OTHERS_OF_KIND), so that the person's church is offered and not
         every other faith's, while "more" can still find other groups of the kind.
         The services closest in meaning to the answer (its vector) get a score for how
-        close they are, which finds what neither the lexicon nor the words name."""
+        close they are, which finds what neither the lexicon nor the words name. Last,
+        the services the answer came close to through their phrases: what practitioners
+        wrote that such a person says."""
         scores: dict[str, float] = {}
         similarity = self.vectors @ vector
         for i in np.argsort(-similarity, kind="stable")[:PER_ANSWER_MEANING]:
@@ -190,11 +198,14 @@ class _Directory:
             if closeness > 0:
                 scores[self.vector_ids[i]] = closeness
         near = self.phrases.closeness(vector)
+        phrased: set[str] = set()
         for i in np.argsort(-near, kind="stable")[:PER_ANSWER_PHRASES]:
             closeness = PHRASE_WEIGHT * (float(near[i]) - PHRASE_FLOOR)
             if closeness > 0:
                 sid = self.phrases.service_ids[i]
                 scores[sid] = scores.get(sid, 0.0) + closeness
+                if float(near[i]) >= CONFIRMING_PHRASE:
+                    phrased.add(sid)
         picked: set[str] = set()
         for word in words_of(text):
             found = self.services_with(word)
@@ -211,7 +222,7 @@ class _Directory:
                 matched.setdefault(sid, set()).add(concept)
                 scores[sid] = scores.get(sid, 0.0) + TAXONOMY_WEIGHT * lift
         best = sorted((sid for sid in scores if sid not in self.excluded), key=lambda sid: (-scores[sid], sid))
-        return {sid: scores[sid] for sid in best[:PER_ANSWER]}, matched
+        return {sid: scores[sid] for sid in best[:PER_ANSWER]}, matched, phrased
 
 
 def _weighted(said: Union[Mapping[str, Iterable[str]], Iterable[str]]) -> dict[str, float]:
@@ -233,19 +244,30 @@ def match(session: Session, said: Union[Mapping[str, Iterable[str]], Iterable[st
     section, or a list of answers), each with its reason."""
     lexicon = load_lexicon() if lexicon is None else lexicon
     encoder = embedding.encoder()
-    directory = _Directory(session, set(exclude), encoder)
+    weighted = _weighted(said)
+    texts = list(weighted)
+    fits = fit.fit(session, texts, lexicon, concepts_in)
+    directory = _Directory(session, set(exclude) | fits.unfit, encoder)
     totals: dict[str, float] = {}
     reasons: dict[str, tuple[float, str]] = {}
     concepts: dict[str, set[str]] = {}
-    weighted = _weighted(said)
+    close_to_phrases: dict[str, int] = {}  # service -> how many answers came close to its phrases
     for (text, weight), vector in zip(weighted.items(), encoder.encode_remembered(list(weighted))):
-        nominated, matched = directory.nominations(text, lexicon, vector)
+        nominated, matched, phrased = directory.nominations(text, lexicon, vector)
+        for sid in phrased:
+            close_to_phrases[sid] = close_to_phrases.get(sid, 0) + 1
         for sid, score in nominated.items():
             score *= weight
             totals[sid] = totals.get(sid, 0.0) + score
             concepts.setdefault(sid, set()).update(matched.get(sid, set()))
             if score > reasons.get(sid, (0.0, ""))[0]:
                 reasons[sid] = (score, text)
+    # A service for a group the person did not name comes behind those that fit, unless
+    # more than one of their answers is close to what practitioners wrote such a person
+    # says (one can be a coincidence: a choir singer is not a dementia group's member).
+    for sid in fits.unconfirmed & set(totals):
+        if close_to_phrases.get(sid, 0) < CONFIRMING_ANSWERS:
+            totals[sid] *= UNCONFIRMED
     chosen: list[str] = []
     covered: set[str] = set()
     while len(chosen) < min(limit, len(totals)):
@@ -255,9 +277,23 @@ def match(session: Session, said: Union[Mapping[str, Iterable[str]], Iterable[st
         best = max((sid for sid in totals if sid not in chosen), key=lambda sid: (value(sid), sid))
         chosen.append(best)
         covered |= concepts[best]
+    if chosen and fit.lonely(texts, lexicon, concepts_in):
+        _make_room_for_company(session, chosen, totals)
     services = {s.id: s for s in session.execute(sa.select(Service).where(Service.id.in_(chosen))).scalars()}
     return [Match(sid, services[sid].name, services[sid].description or "", reasons[sid][1], totals[sid])
             for sid in chosen if sid in services]
+
+
+def _make_room_for_company(session: Session, chosen: list[str], totals: dict[str, float]) -> None:
+    """Someone who said they are lonely gets company among the offers: when none of
+    the chosen services offers it, the best nominated one that does takes the last place."""
+    company = fit.company(session)
+    if company & set(chosen):
+        return
+    candidates = sorted((sid for sid in totals if sid in company and sid not in chosen),
+                        key=lambda sid: (-totals[sid], sid))
+    if candidates:
+        chosen[-1] = candidates[0]
 
 
 def service_names(session: Session, ids: Iterable[str]) -> dict[str, str]:

@@ -27,7 +27,8 @@ class Service(Base):
     email = sa.Column(sa.Text)
     status = sa.Column(sa.String(20), nullable=False, default="active")
     # Who the service is for, as the feed says (bot/directory/fit.py reads them): the
-    # age range (ORUK 3.0 minimum_age / maximum_age, 1.0 eligibilitys) and its words.
+    # age range (ORUK 3.0 minimum_age / maximum_age, 1.0 eligibilitys) and its words,
+    # a JSON list with one entry per condition the feed gives.
     minimum_age = sa.Column(sa.Float)
     maximum_age = sa.Column(sa.Float)
     eligibility = sa.Column(sa.Text)

@@ -275,9 +275,9 @@ def _contacts(service: dict, found: list[str]) -> list[dict]:
 
 
 def _eligibility(service: dict, version: str) -> dict:
-    """Who the service is for: its age range and the feed's own words about it
-    (1.0 `eligibilitys[].eligibility`, 3.0 `eligibility_description` where a feed
-    keeps it). The widest range any entry allows is kept."""
+    """Who the service is for: its age range and the feed's own words about it, one
+    entry per condition (1.0 `eligibilitys[].eligibility`, 3.0 `eligibility_description`
+    where a feed keeps it). The widest range any entry allows is kept."""
     entries = (service.get("eligibilitys") or []) if version == "1.0" else []
     entries = [e for e in entries if isinstance(e, dict)]
     ages = [service] if version == "3.0" else entries
@@ -288,4 +288,4 @@ def _eligibility(service: dict, version: str) -> dict:
         words.append(service["eligibility_description"].strip())
     return {"minimum_age": min(low) if low and len(low) == len(ages) else None,
             "maximum_age": max(high) if high and len(high) == len(ages) else None,
-            "eligibility": "; ".join(dict.fromkeys(words)) or None}
+            "eligibility": list(dict.fromkeys(words))}

@@ -32,6 +32,14 @@ PROFILE_SETS = {
     "held-out": ROOT / "tests" / "directory" / "profiles-heldout.yml",
 }
 ACCEPTABLE_HELD_OUT = ROOT / "tests" / "directory" / "acceptable-heldout.yml"
+# Profiles written to test fit (age, who a service is for, faith, loneliness), each with
+# the services that fit ('relevant' first picks, 'acceptable') and those that would be a
+# wrong offer ('never'). Split by writer: A for tuning; B and C held out.
+FIT_SETS = {
+    "fit tuning": [ROOT / "tests" / "directory" / "profiles-fit-tuning.yml"],
+    "fit held-out": [ROOT / "tests" / "directory" / "profiles-fit-heldout-b.yml",
+                     ROOT / "tests" / "directory" / "profiles-fit-heldout-c.yml"],
+}
 SECOND_PRACTITIONER = ROOT / "tests" / "directory" / "second-practitioner.yml"
 
 
@@ -71,6 +79,27 @@ def picks_of(picks: dict[str, list[str]], profiles: list[dict]) -> list[ProfileR
     """Someone else's picks (profile id -> service ids) as results, to score like the matcher's."""
     return [ProfileResult(profile["id"], picks[profile["id"]], profile["relevant"], 0.0)
             for profile in profiles if profile["id"] in picks]
+
+
+def fit_profiles(paths: list[Path]) -> list[dict]:
+    return [profile for path in paths for profile in load_profiles(path)]
+
+
+@dataclass
+class FitScore:
+    profiles: int
+    precision: float  # precision@3 against the first picks
+    acceptable: float  # precision@3 counting every acceptable service
+    wrong_offers: int  # offers (of three per profile) that were a 'never'
+    profiles_wronged: int  # profiles with at least one such offer
+
+
+def fit_score(results: list[ProfileResult], profiles: list[dict]) -> FitScore:
+    by_id = {p["id"]: p for p in profiles}
+    judgments = {p["id"]: list(p["relevant"]) + list(p.get("acceptable") or []) for p in profiles}
+    wrong = [len(set(r.offered[:3]) & set(by_id[r.id].get("never") or [])) for r in results]
+    return FitScore(len(results), precision_at_3(results), precision_at_3_against(results, judgments),
+                    sum(wrong), sum(1 for w in wrong if w))
 
 
 def precision_at_3_against(results: list[ProfileResult], judgments: dict[str, list[str]]) -> float:

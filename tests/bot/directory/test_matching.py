@@ -12,9 +12,9 @@ from bot.directory.quality import ACCEPTABLE_HELD_OUT, PROFILE_SETS, evaluate, l
 from tests import reports
 
 # The target is 0.8, asserted on the held-out profiles, which nothing was
-# tuned on (measured 0.847 on both databases). The development and tuning profiles,
-# on which the weights were chosen, measure 0.758 and 0.773; their floors catch a
-# regression. The figures are printed at the end of the run.
+# tuned on (measured 0.833 on SQLite with the fit rules, 0.847 before them). The
+# development and tuning profiles, on which the weights were chosen, measure 0.774 and
+# 0.762; their floors catch a regression. The figures are printed at the end of the run.
 PRECISION_FLOOR = {"development": 0.72, "tuning": 0.74, "held-out": 0.80}
 
 
@@ -92,7 +92,10 @@ def test_the_rest_of_a_kind_still_comes_after_the_ones_the_words_picked(director
     with directory.transaction() as session:
         offered = match(session, ["my allotment"], limit=6)
     assert offered[0].name.startswith("Hollins Lane")
-    assert sum("gardening" in terms[m.service_id] for m in offered) == 6  # "more" finds the other groups
+    # "more" finds the other groups; Grow Well, for people living with mental health
+    # problems, which this answer does not mention, comes last (bot/directory/fit.py)
+    assert sum("gardening" in terms[m.service_id] for m in offered) == 6
+    assert offered[-1].name == "Grow Well therapeutic gardening"
 
 
 def test_later_offers_add_a_need_rather_than_repeat_one(directory):

@@ -70,13 +70,13 @@ def test_the_1_0_reference_shape_with_nulls_ages_and_eligibility():
     assert (len(page.services), page.page, page.pages, page.more_pages) == (2, 1, 1, False)
     tea, carers = (oruk.normalise(s)[0] for s in page.services)
     assert tea.version == carers.version == "1.0"
-    assert (tea.service["minimum_age"], tea.service["maximum_age"], tea.service["eligibility"]) == (60, None, "adult")
+    assert (tea.service["minimum_age"], tea.service["maximum_age"], tea.service["eligibility"]) == (60, None, ["adult"])
     assert tea.service["taxonomy"] == [{"id": "bk:dancing", "term": "Dancing", "vocabulary": "brackenford",
                                         "parent_id": None}]
     assert tea.service["url"] is None and tea.service["contacts"][0]["phones"][0]["number"] == "01632 960400"
     # Two entries: the widest range either allows.
     assert (carers.service["minimum_age"], carers.service["maximum_age"], carers.service["eligibility"]) == (
-        16, 25, "teen; adult")
+        16, 25, ["teen", "adult"])
 
 
 @pytest.mark.parametrize("data, shape", [
@@ -112,7 +112,7 @@ def test_the_examples_import_and_a_second_import_changes_nothing(store, tmp_path
         assert session.get(Location, "3a19ff88-4620-4d17-9830-ac1d859eb5d5").address == \
             "1-30 Main Street, MyCity, ABC 1234"
         tea = session.get(Service, "b1c3e0a2-7d51-4f0e-9a43-0c6a1e5f2d11")
-        assert (tea.minimum_age, tea.maximum_age, tea.eligibility) == (60, None, "adult")
+        assert (tea.minimum_age, tea.maximum_age, tea.eligibility) == (60, None, '["adult"]')
         assert "Dancing" in tea.search_text
         # One hall, two services at it.
         assert session.execute(sa.select(sa.func.count()).select_from(ServiceAtLocation)
