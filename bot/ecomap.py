@@ -8,7 +8,8 @@ record, the print view, later staff views) can show both:
     world.svg     # one self-contained <svg> element, safe to put in a page as it is
     world.groups  # [{"label": "What you are good at", "items": ["..."]}, ...]
 
-The person is in the middle. Around them, in four sectors: what they are good at
+Two drawings of the same content: `svg` for wide screens and print, `svg_narrow` for
+phones (the page's stylesheet shows one). The person is in the middle. Around them, in four sectors: what they are good at
 (top left), the people around them (top right), their community (bottom right) and
 the links to services (bottom left). Lines to people show whether each would want
 to be involved (solid: yes, dotted: not sure, dashed: no, thin: not asked); lines to
@@ -48,7 +49,6 @@ FIRST_ROW = 40  # the row nearest the horizontal line through the centre
 RADIUS_X = 330  # how far out (horizontally) the rows nearest the middle sit
 CENTRE_R = 82
 HEADING_SPACE = 52
-MAX_SHOWN = 6  # boxes per sector; with more, the last says "and N more: see the list"
 TEXT_WIDTH = BOX_W - 20  # a line of text in a box, at 16px
 NAME_WIDTH = 2 * CENTRE_R - 34  # a line of the name in the centre, at 22px bold
 ELLIPSIS = "\u2026"
@@ -90,10 +90,12 @@ KEY = [
 
 @dataclass(frozen=True)
 class Ecomap:
-    """The drawing (`svg`) and the same content as text (`groups`)."""
+    """The drawing for wide screens and print (`svg`), the drawing for narrow screens
+    (`svg_narrow`) and the same content as text (`groups`)."""
 
     svg: str
     groups: list[dict] = field(default_factory=list)
+    svg_narrow: str = ""
 
     @property
     def empty(self) -> bool:
@@ -256,13 +258,6 @@ def _place(dy: float, rows: int) -> float:
     return max(dx, BOX_W / 2 + 22 if above_centre else CENTRE_R + BOX_W / 2 + 30)
 
 
-def _shown(nodes: list[_Node]) -> list[_Node]:
-    if len(nodes) <= MAX_SHOWN:
-        return nodes
-    more = len(nodes) - (MAX_SHOWN - 1)
-    return nodes[: MAX_SHOWN - 1] + [_Node(f"and {more} more: see the list", "plain", dashed_box=True)]
-
-
 def _id_prefix(record: dict) -> str:
     """Ids for the title and description, unique per record (a staff page may show several)."""
     digest = hashlib.sha1(str(record.get("id") or "").encode()).hexdigest()[:8]
@@ -335,7 +330,7 @@ def ecomap(record: dict, service_names: Optional[dict[str, str]] = None) -> Ecom
                     "and the services you choose, they will appear here.", 600, 3, size=18)
         body.append(_text(cx, cy + CENTRE_R + 60, note, size=18, line_height=24))
     else:
-        shown = {label: _shown([node for _item, node in entries]) for label, entries in content.items()}
+        shown = {label: [node for _item, node in entries] for label, entries in content.items()}
         rows = max(3, max(len(nodes) for nodes in shown.values()))
         top = FIRST_ROW + (rows - 1) * ROW
         cx, cy = WIDTH / 2, HEADING_SPACE + top + BOX_H / 2
@@ -378,14 +373,99 @@ def ecomap(record: dict, service_names: Optional[dict[str, str]] = None) -> Ecom
         body.append(key)
         height = drawing_height + 10 + key_height + 10
 
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
-           f'aria-labelledby="{prefix}-title {prefix}-desc" class="app-ecomap__drawing" '
-           f'font-family="{FONT}" preserveAspectRatio="xMidYMin meet">'
-           f'<title id="{prefix}-title">{escape(title)}</title>'
-           f'<desc id="{prefix}-desc">{escape(description)}</desc>'
-           f'<rect x="0" y="0" width="{WIDTH}" height="{height:.0f}" fill="{WHITE}"/>'
-           + "".join(body) + "</svg>")
-    return Ecomap(svg=svg, groups=groups)
+    svg = _svg(WIDTH, height, prefix, "wide", title, description, body)
+    narrow = _narrow(name, {label: [node for _item, node in entries] for label, entries in content.items()})
+    return Ecomap(svg=svg, groups=groups,
+                  svg_narrow=_svg(NARROW_W, narrow[1], f"{prefix}-narrow", "narrow", title, description, narrow[0]))
+
+
+def _svg(width: float, height: float, prefix: str, layout: str, title: str, description: str,
+         body: list[str]) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height:.0f}" role="img" '
+            f'aria-labelledby="{prefix}-title {prefix}-desc" '
+            f'class="app-ecomap__drawing app-ecomap__drawing--{layout}" '
+            f'font-family="{FONT}" preserveAspectRatio="xMidYMin meet">'
+            f'<title id="{prefix}-title">{escape(title)}</title>'
+            f'<desc id="{prefix}-desc">{escape(description)}</desc>'
+            f'<rect x="0" y="0" width="{width}" height="{height:.0f}" fill="{WHITE}"/>'
+            + "".join(body) + "</svg>")
+
+
+# ---------------------------------------------------------------------------- narrow screens
+
+# On a phone (375 px wide) the wide drawing's 16-unit text would be about 6 px high.
+# The narrow drawing is 360 units wide, so its text is drawn at about the size of the
+# page's own: the person at the top, then each sector as a column of boxes joined to a
+# line down the left, each joint drawn in the line style of the wide drawing. Every
+# word is shown: boxes grow to the lines their text needs.
+NARROW_W = 360
+TRUNK_X = 14  # the line down from the person
+BOX_X = 84  # where boxes start: the joint from the trunk is as long as a line in the key
+NARROW_BOX_W = NARROW_W - BOX_X - 6
+NARROW_TEXT_W = NARROW_BOX_W - 20
+LINE_H = 20
+
+
+def _narrow(name: str, sectors: dict[str, list[_Node]]) -> tuple[list[str], float]:
+    """The narrow drawing's parts and its height."""
+    parts: list[str] = []
+    name_lines = wrap(name, NARROW_W - 40, 99, size=22)
+    name_h = 26 * len(name_lines) + 24
+    parts.append(f'<g><title>{escape(name)}</title><rect x="6" y="8" width="{NARROW_W - 12}" height="{name_h}" '
+                 f'rx="{min(30, name_h / 2):.0f}" fill="{WHITE}" stroke="{TEXT}" stroke-width="4"/>'
+                 + _text(NARROW_W / 2, 8 + name_h / 2, name_lines, size=22, weight="bold", line_height=26) + "</g>")
+    y = 8 + name_h + 24
+    joints: list[str] = []
+    last_joint = y
+    for label, nodes in sectors.items():
+        sector = SECTORS[label]
+        parts.append(_text(BOX_X, y + 10, [SECTOR_TITLES[label]], size=19, weight="bold", anchor="start"))
+        y += 32
+        if not nodes:
+            parts.append(_text(BOX_X, y + 10, ["Nothing yet"], fill=GREY, anchor="start"))
+            y += 36
+            continue
+        for node in nodes:
+            lines = wrap(node.label, NARROW_TEXT_W, 99)
+            box_h = LINE_H * len(lines) + 20
+            middle = y + box_h / 2
+            joints.append(f'<line x1="{TRUNK_X}" y1="{middle:.0f}" x2="{BOX_X}" y2="{middle:.0f}"'
+                          f"{_attrs(LINES[node.line])}/>")
+            last_joint = middle
+            border = {"stroke": GREY if node.dashed_box else sector["stroke"], "stroke-width": "2"}
+            if node.dashed_box:
+                border["stroke-dasharray"] = "6 4"
+            fill = WHITE if node.dashed_box else sector["fill"]
+            parts.append(f"<g><title>{escape(node.full or node.label)}</title>"
+                         f'<rect x="{BOX_X}" y="{y:.0f}" width="{NARROW_BOX_W}" height="{box_h}" rx="8" '
+                         f'fill="{fill}"{_attrs(border)}/>'
+                         + _text(BOX_X + 10, middle, lines, anchor="start", line_height=LINE_H) + "</g>")
+            y += box_h + 12
+        y += 12
+    trunk = (f'<line x1="{TRUNK_X}" y1="{8 + name_h / 2:.0f}" x2="{TRUNK_X}" y2="{last_joint:.0f}"'
+             f"{_attrs(LINES['plain'])}/>") if joints else ""
+    key, key_h = _narrow_key(y)
+    return [trunk, *joints, *parts, key], y + key_h + 10
+
+
+def _narrow_key(y: float) -> tuple[str, float]:
+    """The key in one column; returns (svg, its height)."""
+    parts = [_text(10, y + 14, ["Key"], size=19, weight="bold", anchor="start")]
+    row_y = y + 44
+    for heading, prefix in (("Lines to people", "willing_"), ("Lines to services", "link_")):
+        parts.append(_text(10, row_y, [heading], weight="bold", anchor="start"))
+        row_y += 28
+        for style, words in (entry for entry in KEY if entry[0].startswith(prefix)):
+            lines = wrap(words, NARROW_W - 100, 3)
+            parts.append(f'<line x1="10" y1="{row_y:.0f}" x2="70" y2="{row_y:.0f}"{_attrs(LINES[style])}/>')
+            parts.append(_text(84, row_y + (len(lines) - 1) * LINE_H / 2, lines, anchor="start",
+                               line_height=LINE_H))
+            row_y += LINE_H * len(lines) + 12
+        row_y += 8
+    height = row_y - y - 4
+    frame = (f'<rect x="2" y="{y - 8:.0f}" width="{NARROW_W - 4}" height="{height + 8:.0f}" rx="6" fill="{WHITE}" '
+             f'stroke="{GREY}" stroke-width="1.5"/>')
+    return "<g>" + frame + "".join(parts) + "</g>", height
 
 
 __all__ = ["Ecomap", "ecomap", "wrap"]

@@ -185,12 +185,37 @@ def test_long_texts_are_cut_short_in_the_drawing_but_whole_in_the_list():
     assert long in titles and name in titles  # the full words, as tooltips
 
 
-def test_many_items_show_how_many_more_are_in_the_list():
-    record = {"strengths": [strength("personal", f"thing {n}") for n in range(9)]}
+def test_every_item_and_every_person_is_drawn():
+    record = {"strengths": [strength("personal", f"thing {n}") for n in range(9)]
+              + [strength("family", f"my grandchild number {n}", who=f"grandchild {n}") for n in range(8)]}
     world = ecomap(record)
     assert len(items(world, "What you are good at")) == 9
-    drawn = texts(parse(world.svg))
-    assert "thing 4" in drawn and "thing 5" not in drawn and "and 4 more: see the list" in drawn
+    for svg in (world.svg, world.svg_narrow):
+        drawn = texts(parse(svg))
+        assert all(f"thing {n}" in drawn for n in range(9))
+        assert all(f"grandchild {n}" in drawn for n in range(8))
+    # One line to each, in the wide drawing and (joints off the trunk) the narrow one.
+    assert len(list(parse(world.svg).iter(f"{SVG}line"))) == 17 + 6  # and the key's six
+    assert len(list(parse(world.svg_narrow).iter(f"{SVG}line"))) == 17 + 1 + 6  # and the trunk
+
+
+def test_the_narrow_drawing_shows_every_word_at_the_pages_size():
+    long = ("I know everyone on my street and I am very good at remembering birthdays, anniversaries "
+            "and the names of all their dogs")
+    world = ecomap({"id": "c-1", "preferred_name": "Bartholomew-Fitzwilliam Smythe the Third",
+                    "strengths": [strength("personal", long), strength("family", XSS, who="my son Tom")]})
+    root = parse(world.svg_narrow)
+    assert root.get("viewBox").startswith("0 0 360 ")  # drawn at about a phone's width: 16-unit text stays ~16px
+    box = next(text for text in root.iter(f"{SVG}text") if "I know everyone" in "".join(text.itertext()))
+    lines = [span.text for span in box]
+    assert " ".join(lines) == long and not any(ELLIPSIS in line for line in lines)
+    assert all(text_width(line) <= 252 for line in lines)
+    assert "Bartholomew-Fitzwilliam Smythe the Third" in " ".join(texts(root))
+    # Its own ids, so both drawings can be on one page.
+    assert root.get("aria-labelledby") != parse(world.svg).get("aria-labelledby")
+    assert "app-ecomap__drawing--narrow" in root.get("class")
+    assert "app-ecomap__drawing--wide" in parse(world.svg).get("class")
+    assert "<script>" not in world.svg_narrow and "&lt;script&gt;" in world.svg_narrow
 
 
 def test_wrap():

@@ -23,7 +23,7 @@ def servers(tmp_path_factory):
 
 
 def latest_reply(page) -> str:
-    return page.locator("#chat-log > *").last.inner_text()
+    return page.locator("#chat-log > .app-chat__message").last.inner_text()
 
 
 def test_a_person_chooses_a_link_and_sees_it_in_the_record_and_ecomap(browser, site):
@@ -38,9 +38,9 @@ def test_a_person_chooses_a_link_and_sees_it_in_the_record_and_ecomap(browser, s
     for _ in range(20):  # "no" to every other question, up to the links stage
         if OFFER in latest_reply(page):
             break
-        count = page.locator("#chat-log > *").count()
+        count = page.locator("#chat-log .app-chat__message").count()
         by_mouse(page, "type", "no")
-        page.wait_for_function("n => document.querySelectorAll('#chat-log > *').length > n + 1 "
+        page.wait_for_function("n => document.querySelectorAll('#chat-log .app-chat__message').length > n + 1 "
                                "&& document.getElementById('send-status').textContent === ''", arg=count)
     else:
         raise AssertionError("the links stage never offered a service: " + latest_reply(page))
@@ -66,8 +66,20 @@ def test_a_person_chooses_a_link_and_sees_it_in_the_record_and_ecomap(browser, s
     expect(page.locator("#chat-log")).to_contain_text(chosen["service_name"])
 
     page.goto(site + "/record")
-    ecomap = page.locator(".app-ecomap svg")
+    ecomap = page.locator(".app-ecomap__drawing--wide")
     expect(ecomap).to_be_visible()
     expect(ecomap).to_contain_text(chosen["service_name"][:20])
     assert chosen["service_name"] in page.locator("main").inner_text()  # the text alternative
+    assert axe_violations(page) == []
+
+    # On a phone the narrow drawing takes over: every word, at the page's own text size.
+    page.set_viewport_size({"width": 375, "height": 667})
+    expect(page.locator(".app-ecomap__drawing--wide")).to_be_hidden()
+    narrow = page.locator(".app-ecomap__drawing--narrow")
+    expect(narrow).to_be_visible()
+    expect(narrow).to_contain_text(chosen["service_name"])
+    heights = page.evaluate("() => [...document.querySelectorAll('.app-ecomap__drawing--narrow tspan')]"
+                            ".map(t => t.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 14
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375  # no sideways scrolling
     assert axe_violations(page) == []

@@ -84,6 +84,16 @@ def complete(page, answer):
     for kind, text, expected in CONVERSATION:
         answer(page, kind, text)
         expect(page.locator("#chat-log")).to_contain_text(expected)
+        focus_is_on_the_latest(page)
+
+
+def focus_is_on_the_latest(page):
+    """After each turn (with JavaScript or without, by the page's autofocus) and after
+    resuming, the focus is on the assistant's newest messages, shown after the folded
+    earlier ones."""
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'latest'")
+    assert page.evaluate("() => document.activeElement.parentElement.id") == "chat-log"
+    assert page.evaluate("() => document.activeElement.classList.contains('app-chat__message--assistant')")
 
 
 def record_json(page, site) -> dict:
@@ -111,6 +121,19 @@ def test_complete_with_the_mouse(browser, site):
     expect(page.locator("#progress-heading")).to_have_text("Finished")
     assert axe_violations(page) == []
     check_record(record_json(page, site))
+    # A long conversation: the current exchange is shown, the rest folded (and again
+    # when the page is loaded afresh), and the newest messages are on screen.
+    for _ in range(2):
+        earlier = page.locator("#earlier")
+        expect(earlier).to_be_visible()
+        assert earlier.get_attribute("open") is None
+        assert page.locator("#chat-log > .app-chat__message").count() <= 4
+        folded = page.locator("#earlier-log .app-chat__message").count()
+        assert folded > 40 and page.locator("#earlier-count").inner_text() == str(folded)
+        focus_is_on_the_latest(page)
+        assert page.evaluate("() => { const r = document.getElementById('latest').getBoundingClientRect(); "
+                             "return r.top >= 0 && r.top < window.innerHeight; }")
+        page.reload()
 
 
 def test_complete_with_the_keyboard_only(browser, site):
@@ -139,7 +162,7 @@ def test_change_and_remove_an_answer_on_the_record_page(browser, site):
         by_mouse(page, kind, text)
         expect(page.locator("#chat-log")).to_contain_text(expected)
     page.goto(site + "/record")
-    assert page.locator('main svg[role="img"]').count() == 1
+    assert page.locator('main svg[role="img"]:visible').count() == 1  # the wide drawing, not the narrow
     assert axe_violations(page) == []
     page.get_by_role("link", name="Change answer 2 in what matters to you").click()
     assert axe_violations(page) == []
@@ -182,6 +205,7 @@ def test_pause_resume_and_delete(browser, site):
     later.get_by_role("button", name="Continue").click()
     expect(later.locator("#chat-log")).to_contain_text("Welcome back")
     expect(later.locator("#chat-log")).to_contain_text("What is important to you")
+    focus_is_on_the_latest(later)
     by_mouse(later, "type", "my allotment")
     expect(later.locator("#chat-log")).to_contain_text("anything else that matters")
     assert record_json(later, site)["what_matters"][0]["text"] == "my allotment"

@@ -347,8 +347,26 @@ async def test_a_form_post_without_javascript_redirects_and_re_renders(client, r
     assert "You said : yes" in text or "You said: yes" in text
     assert "What would you like me to call you?" in html
     # The latest assistant message is the redirect's anchor; there are no quick replies for it.
-    assert re.search(r'id="latest" tabindex="-1">\s*<p class="app-chat__sender">Assistant', html)
+    assert re.search(r'id="latest" tabindex="-1" autofocus>\s*<p class="app-chat__sender">Assistant', html)
     assert 'data-chat="reply"' not in html
+
+
+async def test_a_long_conversation_shows_the_current_exchange_and_folds_the_rest(client, rasa):
+    token = await start(client)
+    for text in ("yes", "call me Ada", "my garden", "my grandchildren"):
+        await post(client, "/conversation", {"text": text}, token)
+    status, html = await get_page(client, "/conversation")
+    log = html[html.index('id="chat-log"'):html.index('id="send-form"')]
+    earlier = log[log.index('<details class="govuk-details app-chat__earlier" id="earlier">'):log.index("</details>")]
+    current = log[log.index("</details>"):]
+    # The person's last message and the reply to it are shown; everything before is folded.
+    assert "my grandchildren" in visible_text(current) and "my garden" not in visible_text(current)
+    assert all(words in earlier for words in ("call me Ada", "my garden", "What would you like me to call you?"))
+    shown = current.count('class="app-chat__message ')
+    folded = earlier.count('class="app-chat__message ')
+    assert re.search(rf"Earlier in the conversation \(<span id=\"earlier-count\">{folded}</span> messages\)", earlier)
+    assert folded >= 6 and shown >= 2  # four person messages and their replies, and the greeting
+    assert 'id="latest"' in current and 'id="latest"' not in earlier
 
 
 async def test_quick_reply_and_textarea_line_breaks(client, rasa):
@@ -601,10 +619,11 @@ async def test_record_and_print_pages_show_your_world_as_a_drawing_and_a_list(cl
         html = await response.text()
         assert response.status == 200, path
         svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
-        assert len(svgs) == 1, path
-        root = ET.fromstring(svgs[0])
-        assert root.get("role") == "img" and root.get("viewBox") and root.get("aria-labelledby")
-        assert "Ada <i>" in "".join(root.itertext())  # the preferred name, at the centre, escaped in the page
+        assert len(svgs) == 2, path  # wide, and narrow for phones (the stylesheet shows one)
+        for svg in svgs:
+            root = ET.fromstring(svg)
+            assert root.get("role") == "img" and root.get("viewBox") and root.get("aria-labelledby")
+            assert "Ada <i>" in "".join(root.itertext())  # the preferred name, escaped in the page
         # The strict CSP still holds: no inline styles or scripts, in the drawing or anywhere.
         assert "<style" not in html and " style=" not in html, path
         assert re.search(r"<script\b[^>]*>\s*[^<\s]", html) is None, path
@@ -833,6 +852,8 @@ async def test_help_lines_come_first_as_tel_links_built_from_data(client, rasa):
     banner = html[html.index('id="help-now"'):html.index('id="progress-caption"')]
     assert "Get help now" in banner and "Call 999 now." in banner
     assert 'href="tel:999"' in banner
+    # The help lines take the focus when the page loads, not the latest message.
+    assert html.count("autofocus") == 1 and 'id="help-now" tabindex="-1" autofocus>' in html
     assert "javascript:" not in html and "<b>bad</b>" not in html  # only well-formed tel: links
 
     headers = {"Accept": "application/json", "X-CSRF-Token": token}

@@ -76,11 +76,18 @@ async def conversation_page(request: web.Request, conversation_id: str, *, statu
     latest = latest_run(lines)
     return render(
         request, "conversation.html", status=status, errors=errors or [], text=text,
-        transcript=lines, latest=latest, quick_replies=quick_replies(lines),
+        transcript=lines, latest=latest, shown_from=current_exchange(lines, latest),
+        quick_replies=quick_replies(lines),
         progress=progress_for(record["stage"]), record=record,
         paused=paused_details(record, lines[latest:]), moves=PAGE_MOVES,
         first_code=first_code(request, record), help_now=help_routes(lines, record["step"] in SAFETY_STEPS),
     )
+
+
+def current_exchange(lines: list[dict], latest: int) -> int:
+    """Where the conversation page starts showing messages: the person's last message
+    before the assistant's latest ones (earlier messages are folded away)."""
+    return latest - 1 if latest > 0 and lines[latest - 1]["from"] == "person" else latest
 
 
 def first_code(request: web.Request, record: dict) -> Optional[dict]:

@@ -118,6 +118,36 @@ if (log && sendForm) {
     return links
   }
 
+  // Everything in the log so far goes into "Earlier in the conversation" (as the page
+  // does when it is loaded), so the current exchange is always what the person sees.
+  function foldEarlier () {
+    document.getElementById('no-messages')?.remove()
+    const current = [...log.children].filter((node) => node.classList.contains('app-chat__message'))
+    if (!current.length) return
+    let earlierLog = document.getElementById('earlier-log')
+    if (!earlierLog) {
+      const details = el('details', 'govuk-details app-chat__earlier')
+      details.id = 'earlier'
+      const summary = el('summary', 'govuk-details__summary')
+      const label = el('span', 'govuk-details__summary-text', 'Earlier in the conversation (')
+      const count = el('span', '', '0')
+      count.id = 'earlier-count'
+      label.append(count, ' messages)')
+      summary.append(label)
+      earlierLog = el('div', 'govuk-details__text')
+      earlierLog.id = 'earlier-log'
+      details.append(summary, earlierLog)
+      log.prepend(details)
+    }
+    for (const node of current) {
+      node.removeAttribute('id')
+      node.removeAttribute('tabindex')
+      node.removeAttribute('autofocus')
+      earlierLog.append(node)
+    }
+    document.getElementById('earlier-count').textContent = String(earlierLog.children.length)
+  }
+
   function addMessage (from, text, route) {
     const message = el('div', `app-chat__message app-chat__message--${from}`)
     const sender = el('p', 'app-chat__sender', from === 'person' ? 'You said' : 'Assistant')
@@ -252,8 +282,13 @@ if (log && sendForm) {
       return
     }
     clearErrors()
+    if (data.messages.length) foldEarlier()
     if (personText !== undefined) addMessage('person', personText)
-    for (const message of data.messages) addMessage('assistant', message.text, message.route)
+    const replies = data.messages.map((message) => addMessage('assistant', message.text, message.route))
+    if (replies.length) {
+      replies[0].id = 'latest'
+      replies[0].tabIndex = -1
+    }
     showQuickReplies(data.quick_replies)
     showProgress(data.progress)
     showPaused(data.paused)
@@ -266,6 +301,8 @@ if (log && sendForm) {
     if (help) { // help first: the banner at the top of the page, not the box at the bottom
       help.scrollIntoView({ block: 'start' })
       help.focus()
+    } else if (replies.length) { // the newest question; the answer box follows it
+      replies[0].focus()
     } else {
       textarea.focus()
     }
