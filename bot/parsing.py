@@ -87,7 +87,8 @@ def clearly_a_move(intent: Optional[str], text: str) -> bool:
 # Said at a "more" question: nothing more to add ("that's your lot", "nowt else").
 NOTHING_MORE = re.compile(
     r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|na|none|nothing|nowt( else)?|nothing (else|more)|no(thing)? more|no,? that'?s (it|all)|"
-    r"that'?s (it|all|everything|your lot|about it|all for now)|(all )?done|finished|i'?m done|not really|"
+    r"that'?s (it|all|everything|your lot|about it|all for now)(,? (i think|i reckon|for now|really|thanks?|thank you|tbh))?|"
+    r"no ?(body|one) else|(all )?done|finished|i'?m done|not really|"
     r"can'?t think of anything( else)?|i think that'?s (it|all|everything)|no,? (thanks?|thank you|ta)|"
     r"not that i can think of|that'?s the lot|that'?s all i can think of|that'?s plenty|that'?s enough|that'?s everybody|that'?s everyone)\W*$|"
     r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|not really)\b[\s,.!-]*(that'?s|thats|i think|i don'?t think|nothing|not|thanks?|thank you|ta|"
@@ -121,9 +122,14 @@ _NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn
                            r"(?:" + _WELL.pattern[3:-3] + r")\b", re.I)
 
 
+_SELF_CORRECTION = re.compile(r"\b(?:sorry|i mean|i meant|or rather)\W+not\b", re.I)
+
+
 def polarity(text: str) -> int:
     """Below 0: the words say something is not going well; above 0: going well; 0: both
-    or neither (then the question asked decides)."""
+    or neither (then the question asked decides). A self-correction ("Sundays - sorry
+    not Sundays, Saturdays") says nothing about how things are going."""
+    text = _SELF_CORRECTION.sub(" ", text)
     negated = len(_NEGATED_WELL.findall(text))  # "can't manage", "not good", "no support"
     negative, positive = len(_NOT_WELL.findall(text)), len(_WELL.findall(text)) - negated
     if negative and not positive:
@@ -147,6 +153,54 @@ _RELATIONS = (
     "grandkids", "niece", "nephew", "cousin", "aunt", "uncle", "carer", "son-in-law",
     "daughter-in-law", "stepson", "stepdaughter", "family", "children", "kids", "boyfriend", "girlfriend",
 )
+
+
+# What clearly answers each list section's own question, for a message typed at a
+# repeated "anything else?" of the section before it (bot/interview/answers.py): people
+# who expect one "anything else?" per section answer the next question there.
+_WORKING_CUE = re.compile(
+    r"\b(helps|helped|helpful|going well|goes well|works well|working well|is working|are working|sorted|"
+    r"pops in|pop in|pops round|comes in|calls in|is fine|are fine|is good|are good|is great|better now|"
+    r"godsend|reliable|no problems?|no complaints|therapy|physio\w*|stairlift|stair lift|grab rails?|blister pack|"
+    r"meals on wheels|district nurse|day centre|home help|pendant alarm|carers? (?:come|comes|visit|visits))\b", re.I)
+_GOOD_AT = re.compile(
+    r"\b(good at|good with|great at|brilliant at|brill at|excellent at|clever at|dab hand|handy with|"
+    r"talented|skilled|(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re)\s+(?:very |really |so |quite )?"
+    r"(?:good|brilliant|great|clever|determined|patient|organised|organized|stubborn|practical|funny|kind|"
+    r"creative|resilient|independent|strong))\b", re.I)
+_PLACE_OR_GROUP = re.compile(
+    r"\b(church|chapel|mosque|masjid|gurdwara|temple|mandir|synagogue|club|group|society|library|pub|centre|"
+    r"center|caf[eé]|legion|gym|co-?op|team|allotment|park|choir|bingo|market|hall|fc|u3a|wi|shed)\b", re.I)
+_WANTS = re.compile(
+    r"\b(i'?d like|i would like|(?:she|he|they)'?d like|(?:she|he|they) would like|i want|(?:she|he) wants?|"
+    r"they want|to be able|be able to|i wish|(?:she|he) wishes|i hope|hoping|want to|wants to)\b", re.I)
+
+
+def _person_first(text: str) -> bool:
+    """The message starts by naming a person: "my brother Paul, her sister Joan..."."""
+    relations = "|".join(re.escape(r) for r in sorted(_RELATIONS, key=len, reverse=True))
+    return re.match(r"^\W*(?:(?:my|our|his|her|their)\s+(?:" + relations + r")s?\b|"
+                    r"(?-i:[A-Z][a-z]+)\s*(?:\(|,|/|-|&|\band\b|$))", text, re.I) is not None
+
+
+def answers_next(section: str, text: str) -> bool:
+    """Whether the words clearly answer the question of the list section after `section`
+    (and so are not more of `section`)."""
+    names = sections.LIST_NAMES
+    ahead = names[names.index(section) + 1] if names.index(section) + 1 < len(names) else None
+    if ahead == "working_well":
+        return bool(_WORKING_CUE.search(text)) and polarity(text) >= 0
+    if ahead == "not_working":
+        return polarity(text) < 0
+    if ahead == "strengths_personal":
+        return bool(_GOOD_AT.search(text)) and polarity(text) >= 0
+    if ahead == "strengths_family":
+        return _person_first(text) and not _GOOD_AT.search(text)
+    if ahead == "strengths_community":
+        return bool(_PLACE_OR_GROUP.search(text)) and not _person_first(text)
+    if ahead == "outcomes":
+        return bool(_WANTS.search(text))
+    return False
 
 
 def yes_no(text: str, intent: Optional[str]) -> Optional[bool]:

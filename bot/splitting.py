@@ -131,7 +131,10 @@ def split_people(text: str) -> list[str]:
     pieces: list[list] = []  # [start, end, names someone] spans of the text
     named: set[str] = set()
     position = 0
-    for cut in list(_PEOPLE_CUTS.finditer(text)) + [None]:
+    asides = [match.span() for match in re.finditer(r"\([^()]*\)", text)]  # "Martin (his son, my husband)"
+    cuts = [cut for cut in _PEOPLE_CUTS.finditer(text)
+            if not any(start < cut.start() < end for start, end in asides)]
+    for cut in cuts + [None]:
         end = cut.start() if cut else len(text)
         fragment = text[position:end]
         if fragment.strip():

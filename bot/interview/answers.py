@@ -20,6 +20,7 @@ from bot.interview.state import (
 )
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
+    answers_next,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, helper_and_relationship, parse_scale, person_name, polarity, preferred_name,
     section_in, who_of, yes_no,
 )
@@ -172,7 +173,50 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
         return ask_if_answer(conversation, text, message_id)
     if not text:
         return Turn([])
+    return _answered_ahead(session, conversation, section, text, intent, message_id) or \
+        _store_answer(session, conversation, text, intent, message_id)
+
+
+def _answered_ahead(session, conversation, section, text, intent, message_id) -> Optional[Turn]:
+    """At "anything else?" asked again, words that clearly answer the next section's
+    question are filed there, and the conversation goes on from there (the person is
+    told where they went). People who expect one "anything else?" per section answer
+    the next question at the second one; without this, every later answer would be
+    filed one section behind."""
+    if phase_of(conversation.step) != "more" or _messages_in(session, conversation, section) < 2 \
+            or not answers_next(section, text):
+        return None
+    return _file_ahead(session, conversation, section, text, intent, message_id)
+
+
+def _file_ahead(session, conversation, section, text, intent, message_id) -> Turn:
+    after_section(session, conversation, section)  # its question is not asked: this message answers it
+    turn = _store_answer(session, conversation, text, intent, message_id)
+    title = prompts()["section_titles"][section_of(conversation.step)]
+    return Turn([message("moved_ahead", title=title)] + turn.says)
+
+
+def _not_a_followup_answer(session, conversation, section, text, intent, message_id) -> Turn:
+    """Words that do not answer a follow-up ("would Joan want to be involved?", "where
+    are you now, from 0 to 10?") are not lost, nor asked for again and again: the
+    section's follow-ups end (left unanswered) and the words are taken as what comes
+    next: more of this section, or the next section's answer when they clearly are."""
+    set_step(conversation, f"{section}:more")
+    if answers_next(section, text):
+        return _file_ahead(session, conversation, section, text, intent, message_id)
     return _store_answer(session, conversation, text, intent, message_id)
+
+
+def _messages_in(session, conversation, section) -> int:
+    """How many of the person's messages this section's items came from (for what is
+    working and what is not, both: words are filed in either by what they say)."""
+    together = ("working_well", "not_working") if section in ("working_well", "not_working") else (section,)
+    ids = set()
+    for name in together:
+        spec = LIST_SECTIONS[name]
+        ids |= {row.message_id.split(":")[0] for row in repo.items(session, conversation.id, spec.table,
+                                                                   **spec.filters)}
+    return len(ids)
 
 
 def _store_answer(session, conversation, text, intent, message_id) -> Turn:
@@ -249,6 +293,11 @@ def store_items(session, conversation, section, texts, message_id) -> list:
     return repo.add_items(session, conversation.id, spec.table, texts, message_id, **extra)
 
 
+# A reply of this many words that is not the yes / no or number a follow-up asks for is
+# something else the person wants to say.
+WORDY = 3
+
+
 def _current_item(session, conversation):
     section = section_of(conversation.step)
     return repo.get_item(session, LIST_SECTIONS[section].table, conversation.step_data["pending"][0])
@@ -260,6 +309,8 @@ def answer_willing(session, conversation, text, intent, message_id) -> Turn:
         item.willing = "not_sure"
     else:
         said = yes_no(text, intent)
+        if said is None and len(text.split()) >= WORDY:
+            return _not_a_followup_answer(session, conversation, "strengths_family", text, intent, message_id)
         if said is None:
             return Turn([message("yes_no")])
         item.willing = "yes" if said else "no"
@@ -273,6 +324,8 @@ def answer_scale(session, conversation, text, intent, message_id) -> Turn:
         next_followup(conversation, "outcomes")
         return Turn([message("skipped")])
     value = parse_scale(text)
+    if value is None and len(text.split()) >= WORDY:
+        return _not_a_followup_answer(session, conversation, "outcomes", text, intent, message_id)
     if value is None or not 0 <= value <= 10:
         return Turn([message("scale_invalid")])
     setattr(item, phase_of(conversation.step), value)

@@ -61,7 +61,11 @@ def test_directory_import_and_phrases_report_what_they_did(tmp_path, sqlite_url)
     result = run_cli(sqlite_url, "directory", "import", str(feed))
     assert result.returncode == 0, result.stderr
     assert "meaning vectors: 2 of 2 services" in result.stdout
-    assert result.stdout.rstrip().endswith("added 2, updated 0, unchanged 0, rejected 0; meaning vectors computed for 2")
+    assert result.stdout.rstrip().endswith("added 2, updated 0, unchanged 0, rejected 0, warnings 2 (2 in ORUK 1.0); "
+                                           "meaning vectors computed for 2")
+    # The test feed's organisation ids are not UUIDs: imported, and each one reported.
+    assert "WARNING  feed.json[1] (id svc-2): does not follow the ORUK 1.0 schema, imported as given: " \
+           "organization.id: 'org-2' does not match" in result.stderr
     phrases = tmp_path / "phrases.yml"
     phrases.write_text("svc-1: [I miss my plot]\nsvc-9: [nobody]\n", encoding="utf-8")
     result = run_cli(sqlite_url, "directory", "phrases", str(phrases), "--quiet")

@@ -111,3 +111,30 @@ def test_nothing_more_to_add(text, done):
 ])
 def test_polarity_of_what_is_working(text, sign):
     assert polarity(text) == sign
+
+
+def test_a_self_correction_says_nothing_about_how_things_are_going():
+    from bot.parsing import polarity
+    assert polarity("Martin takes him up the allotment Sundays - sorry not Sundays, Saturday mornings") == 0
+    assert polarity("the bus is not reliable") < 0
+
+
+@pytest.mark.parametrize("section, text, ahead", [
+    ("what_matters", "the chemist does her tablets in a blister pack now which helps", True),
+    ("what_matters", "I love my garden", False),
+    ("what_matters", "the good weather", False),
+    ("working_well", "bored stiff indoors", True),
+    ("working_well", "my neighbour pops in", False),
+    ("not_working", "he's very determined, stubborn as a mule", True),
+    ("not_working", "I'm not good at asking for help", False),
+    ("strengths_personal", "my brother Paul (Leeds), her sister Joan", True),
+    ("strengths_personal", "good with my grandchildren", False),
+    ("strengths_family", "St Mary's church / the memory cafe", True),
+    ("strengths_family", "her friend Brenda from church", False),
+    ("strengths_community", "I'd like to get back to swimming", True),
+    ("strengths_community", "the swimming baths", False),
+    ("positive_risks", "anything at all", False),
+])
+def test_what_clearly_answers_the_next_question(section, text, ahead):
+    from bot.parsing import answers_next
+    assert answers_next(section, text) is ahead

@@ -58,3 +58,8 @@ def test_each_person_is_a_piece_of_their_own_in_the_persons_words(text, people):
 ])
 def test_lists_as_people_type_them(text, items):
     assert split_items(text) == items
+
+
+def test_an_aside_in_brackets_stays_with_its_person():
+    assert split_people("Martin (his son, my husband) - his daughter Lisa in Margate - and his mate Ken") == [
+        "Martin (his son, my husband)", "his daughter Lisa in Margate", "his mate Ken"]

@@ -229,3 +229,96 @@ def test_words_kept_and_asked_about_are_saved_on_a_yes_and_not_on_a_no(store):
     p.move(lambda s, c: iv.ask_if_answer(c, "hello there", "m-hello"))
     assert p.says("no", "deny") == ["OK, I have not saved it.", "Is there anything else that matters to you?"]
     assert [i["text"] for i in p.record()["what_matters"]] == ["watching telly"]
+
+
+def test_the_next_questions_answer_at_a_repeated_anything_else_is_filed_there(store):
+    """People who expect one "anything else?" per section answer the next question at
+    the second: it is filed where its words belong, and the conversation goes on there."""
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("staying in her own home - her cat Smudge")
+    p.says("her garden")  # at "anything else?": more of what matters
+    said = p.says("the chemist does her tablets in a blister pack now which helps / neighbour Sheila pops in")
+    assert said[0] == 'That sounds like "What is working well", so I have put it there.'
+    assert p.state()[1] == "working_well:more"
+    p.says("her hearing aids are sorted now")
+    p.says("she forgets to eat lunch - gets muddled with the cooker")  # polarity: not working
+    assert p.state()[1] == "not_working:more"
+    p.says("lonely in the afternoons")
+    p.says("she's brilliant at knitting - does the crossword every day")
+    assert p.state()[1] == "strengths_personal:more"
+    p.says("baking")
+    asked = p.says("my brother Paul (Leeds), her sister Joan")
+    assert p.state()[1] == "strengths_family:willing" and "Paul" in asked[-1]
+    record = p.record()
+    assert [i["text"] for i in record["what_matters"]] == ["staying in her own home", "her cat Smudge", "her garden"]
+    assert [i["text"] for i in record["working_well"]] == [
+        "the chemist does her tablets in a blister pack now which helps", "neighbour Sheila pops in",
+        "her hearing aids are sorted now"]
+    assert [i["text"] for i in record["not_working"]] == [
+        "she forgets to eat lunch", "gets muddled with the cooker", "lonely in the afternoons"]
+    assert [s["text"] for s in record["strengths"] if s["category"] == "personal"] == [
+        "she's brilliant at knitting", "does the crossword every day", "baking"]
+
+
+@pytest.mark.parametrize("text", [
+    "I love my garden", "seeing the grandchildren", "church on Sundays", "the good weather",
+])
+def test_more_of_what_matters_at_a_repeated_anything_else_stays_there(store, text):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my dog")
+    p.says("my friends")
+    p.says(text)
+    assert p.state()[1] == "what_matters:more"
+    assert [i["text"] for i in p.record()["what_matters"]] == ["my dog", "my friends", text]
+
+
+def test_the_first_anything_else_is_never_read_as_the_next_question(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my dog")
+    p.says("my neighbour pops in, which helps")  # the first "anything else?": still what matters
+    assert p.state()[1] == "what_matters:more"
+    assert [i["text"] for i in p.record()["what_matters"]] == ["my dog", "my neighbour pops in, which helps"]
+
+
+def test_words_that_do_not_answer_would_they_be_involved_are_kept_not_asked_for_again(store):
+    p = Person(store)
+    walk_to(p, "strengths_family")
+    p.says("my brother Paul, her sister Joan")
+    assert p.state()[1] == "strengths_family:willing"
+    p.says("not sure")
+    said = p.says("St Mary's church / the memory cafe at the library")  # the next question's answer
+    assert said[0] == 'That sounds like "Your community", so I have put it there.'
+    assert p.state()[1] == "strengths_community:more"
+    family = [(s["who"], s["willing"]) for s in p.record()["strengths"] if s["category"] == "family"]
+    assert family == [("my brother Paul", "not_sure"), ("her sister Joan", None)]
+    assert [s["text"] for s in p.record()["strengths"] if s["category"] == "community"] == [
+        "St Mary's church", "the memory cafe at the library"]
+
+
+def test_words_at_a_scale_question_are_kept(store):
+    p = Person(store)
+    walk_to(p, "outcomes")
+    p.says("eating a proper lunch every day")
+    assert p.state()[1] == "outcomes:scale_now"
+    p.says("someone to go in in the afternoons")  # another outcome, not a number
+    assert p.state()[1] == "outcomes:scale_now"
+    assert [o["text"] for o in p.record()["outcomes"]] == [
+        "eating a proper lunch every day", "someone to go in in the afternoons"]
+    p.says("lots")  # a short reply is asked for a number again, not stored
+    assert p.state()[1] == "outcomes:scale_now"
+    assert [o["text"] for o in p.record()["outcomes"]] == [
+        "eating a proper lunch every day", "someone to go in in the afternoons"]
+
+
+@pytest.mark.parametrize("text", ["that's it I think", "thats all for now", "nobody else", "that's everyone"])
+def test_ways_of_saying_nobody_else(store, text):
+    p = Person(store)
+    walk_to(p, "strengths_family")
+    p.says("my sister Jean")
+    p.says("yes")
+    p.says(text)
+    assert p.state()[1] == "strengths_community:ask"
+    assert [s["text"] for s in p.record()["strengths"]] == ["my sister Jean"]
