@@ -44,8 +44,21 @@ def split_items(text: str) -> list[str]:
                 pieces[-1] += " - " + part  # "his dog Bess - thats the big one for him": said about it
                 continue
             for sentence in _ADDS.split(part):
-                pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", sentence.strip(), flags=re.I)))
+                for wish in _split_wishes(sentence.strip()):
+                    pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", wish, flags=re.I)))
     return pieces
+
+
+# "I'd like to be back in the choir, ..., and I'd like to be driving again": each wish
+# its own item, when a long answer says "I'd like" (or "I want") more than once.
+_WISH = r"(?:i'?d|i would|(?:she|he|they)'?d|(?:she|he|they) would) (?:also |really |love to |like to )?(?:like|love)\b|i (?:also )?want\b"
+_NEXT_WISH = re.compile(rf",?\s+(?:and|also|plus)\s+(?={_WISH})", re.I)
+
+
+def _split_wishes(sentence: str) -> list[str]:
+    if len(re.findall(_WISH, sentence, re.I)) < 2:
+        return [sentence]
+    return [part.strip() for part in _NEXT_WISH.split(sentence) if part.strip()]
 
 
 def _split_short_list(line: str) -> list[str]:

@@ -202,6 +202,8 @@ def _not_a_followup_answer(session, conversation, section, text, intent, message
     section's follow-ups end (left unanswered) and the words are taken as what comes
     next: more of this section, or the next section's answer when they clearly are."""
     set_step(conversation, f"{section}:more")
+    if NOTHING_MORE.match(text) and not _MORE_AFTER.search(text):  # "no, that's plenty to be going on with"
+        return Turn(after_section(session, conversation, section))
     if answers_next(section, text):
         return _file_ahead(session, conversation, section, text, intent, message_id)
     return _store_answer(session, conversation, text, intent, message_id)
@@ -272,7 +274,7 @@ def _store_working(session, conversation, section, texts, message_id) -> Turn:
 
 
 # "no, not really, but my son helps": a "no" that goes on to an answer is kept.
-_MORE_AFTER = re.compile(r"\b(but|though|although|except|apart from|however|only)\b", re.I)
+_MORE_AFTER = re.compile(r"\b(but|though|although|except|apart from|however)\b|\bonly\b(?! one\b)", re.I)
 
 
 def ask_if_answer(conversation, text: str, message_id: str) -> Turn:

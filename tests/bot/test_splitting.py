@@ -63,3 +63,11 @@ def test_lists_as_people_type_them(text, items):
 def test_an_aside_in_brackets_stays_with_its_person():
     assert split_people("Martin (his son, my husband) - his daughter Lisa in Margate - and his mate Ken") == [
         "Martin (his son, my husband)", "his daughter Lisa in Margate", "his mate Ken"]
+
+
+def test_each_wish_in_a_long_answer_is_its_own_item():
+    said = ("I'd like to be back in the choir, I've not been since the funeral, but I miss the singing, "
+            "and I'd like to be driving again so I'm not relying on everyone")
+    assert split_items(said) == ["I'd like to be back in the choir, I've not been since the funeral, but I miss "
+                                 "the singing", "I'd like to be driving again so I'm not relying on everyone"]
+    assert split_items("I'd like more help with the garden") == ["I'd like more help with the garden"]
