@@ -176,7 +176,7 @@ _WANTS = re.compile(
     r"they want|to be able|be able to|i wish|(?:she|he) wishes|i hope|hoping|want to|wants to)\b", re.I)
 
 
-def _person_first(text: str) -> bool:
+def person_first(text: str) -> bool:
     """The message starts by naming a person: "my brother Paul, her sister Joan..."."""
     relations = "|".join(re.escape(r) for r in sorted(_RELATIONS, key=len, reverse=True))
     return re.match(r"^\W*(?:(?:my|our|his|her|their)\s+(?:" + relations + r")s?\b|"
@@ -195,9 +195,9 @@ def answers_next(section: str, text: str) -> bool:
     if ahead == "strengths_personal":
         return bool(_GOOD_AT.search(text)) and polarity(text) >= 0
     if ahead == "strengths_family":
-        return _person_first(text) and not _GOOD_AT.search(text)
+        return person_first(text) and not _GOOD_AT.search(text)
     if ahead == "strengths_community":
-        return bool(_PLACE_OR_GROUP.search(text)) and not _person_first(text)
+        return bool(_PLACE_OR_GROUP.search(text)) and not person_first(text)
     if ahead == "outcomes":
         return bool(_WANTS.search(text))
     return False

@@ -20,9 +20,8 @@ from bot.interview.state import (
 )
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
-    answers_next,
-    WHAT_HAPPENS_NEXT, WHO_SEES, YES, helper_and_relationship, parse_scale, person_name, polarity, preferred_name,
-    section_in, who_of, yes_no,
+    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, helper_and_relationship, parse_scale, person_first, person_name,
+    polarity, preferred_name, section_in, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.splitting import split_items, split_people
@@ -312,7 +311,11 @@ def answer_willing(session, conversation, text, intent, message_id) -> Turn:
     else:
         said = yes_no(text, intent)
         if said is None and len(text.split()) >= WORDY:
-            return _not_a_followup_answer(session, conversation, "strengths_family", text, intent, message_id)
+            if answers_next("strengths_family", text) or person_first(text):  # the next question, or someone else
+                return _not_a_followup_answer(session, conversation, "strengths_family", text, intent, message_id)
+            before = item.text  # "he lives in Spain": said about this person, kept with them
+            item.text = f"{item.text} - {text}"
+            return Turn([message("added_to_item", text=quoted(text), item=quoted(before)), message("yes_no")])
         if said is None:
             return Turn([message("yes_no")])
         item.willing = "yes" if said else "no"

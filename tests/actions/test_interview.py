@@ -263,14 +263,15 @@ async def test_family_willing_no_and_unclear(active_store, make_tracker):
     await reach(make_tracker, "strengths_family")
     await converse(make_tracker, [("my son", "inform")])
 
-    events, dispatcher = await answer(make_tracker, "he lives in Spain")
+    events, dispatcher = await answer(make_tracker, "he lives in Spain")  # said about him: kept with him
     assert events == ANSWER_EMPTIED
-    assert said(dispatcher) == ["Please answer yes or no."]
+    assert said(dispatcher) == ['Thank you. I have added "he lives in Spain" to "my son".', "Please answer yes or no."]
     assert conversation_of(active_store).step == "strengths_family:willing"
 
     events, dispatcher = await answer(make_tracker, "no", intent="deny")
     assert said(dispatcher) == ["Thank you."]
-    assert [(row["who"], row["willing"]) for row in record_of(active_store)["strengths"]] == [("my son", "no")]
+    assert [(row["text"], row["who"], row["willing"]) for row in record_of(active_store)["strengths"]] == [
+        ("my son - he lives in Spain", "my son", "no")]
     assert conversation_of(active_store).step == "strengths_family:more"
 
 
