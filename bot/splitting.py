@@ -65,7 +65,9 @@ def _split_short_list(line: str) -> list[str]:
     if "," not in line:
         # "gym n discord n the central library": a texted list of three or more
         parts = [part.strip() for part in re.split(r"\s+(?:n|&|\+)\s+", line)]
-        if len(parts) >= 3 and all(0 < len(part.split()) <= _MAX_LIST_WORDS for part in parts):
+        # ...its parts short, one of them may say a little more ("the monday gamin nite at the library")
+        if len(parts) >= 3 and all(0 < len(part.split()) <= _MAX_PAIR_WORDS for part in parts) \
+                and sum(len(part.split()) > _MAX_LIST_WORDS for part in parts) <= 1:
             return parts
         return [line]
     # Commas inside brackets belong to the aside: "the football (Gillingham, 40 years)".

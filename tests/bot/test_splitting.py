@@ -71,3 +71,9 @@ def test_each_wish_in_a_long_answer_is_its_own_item():
     assert split_items(said) == ["I'd like to be back in the choir, I've not been since the funeral, but I miss "
                                  "the singing", "I'd like to be driving again so I'm not relying on everyone"]
     assert split_items("I'd like more help with the garden") == ["I'd like more help with the garden"]
+
+
+def test_a_texted_list_whose_first_part_says_more():
+    assert split_items("the monday gamin nite at the library n the gym n the chippy lol") == [
+        "the monday gamin nite at the library", "the gym", "the chippy lol"]
+    assert split_items("fish n chips") == ["fish n chips"]
