@@ -176,6 +176,12 @@ _WANTS = re.compile(
     r"they want|to be able|be able to|i wish|(?:she|he) wishes|i hope|hoping|want to|wants to)\b", re.I)
 
 
+_RISKY = re.compile(
+    r"\b(worr\w*|scared|nervous|afraid|frightened|(?:thinks?|reckons?|says?) (?:i'?ll|i will|she'?ll|he'?ll|i might|"
+    r"i shouldn'?t|she shouldn'?t|he shouldn'?t)|won'?t let (?:me|her|him)|not allowed)\b", re.I)
+_ALONE = re.compile(r"\b(on (?:my|her|his) own|by (?:my|her|him)self)\b", re.I)
+
+
 def person_first(text: str) -> bool:
     """The message starts by naming a person: "my brother Paul, her sister Joan..."."""
     relations = "|".join(re.escape(r) for r in sorted(_RELATIONS, key=len, reverse=True))
@@ -200,6 +206,8 @@ def answers_next(section: str, text: str) -> bool:
         return bool(_PLACE_OR_GROUP.search(text)) and not person_first(text)
     if ahead == "outcomes":
         return bool(_WANTS.search(text))
+    if ahead == "positive_risks":  # "swimming again, on my own"; "Ellie thinks I'll overdo it"
+        return bool(_RISKY.search(text)) or (bool(_ALONE.search(text)) and not _WANTS.search(text))
     return False
 
 

@@ -96,9 +96,16 @@ def _split_short_list(line: str) -> list[str]:
         return merged
     # Two short parts, neither a clause of the other: "get to club on me own, loft fixed"
     if (len(parts) == 2 and all(2 <= len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
-            and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not (_APPOSITION.match(parts[1]) and len(parts[1].split()) <= 3)):
+            and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not (_APPOSITION.match(parts[1]) and len(parts[1].split()) <= 3)
+            and not _QUALIFIER.match(parts[1])):
         return parts
     return [line]
+
+
+# "swimming again, on my own", "working again, part time": the second part says how.
+_QUALIFIER = re.compile(r"^(on (my|her|his|their) own|by (my|her|him|them)sel(f|ves)|part[- ]time|full[- ]time|"
+                        r"at (the )?weekends?|if (i|she|he) can|when (i|she|he) can|now and (again|then)|"
+                        r"every (day|week)|once a (week|month)|ideally|if possible)\W*$", re.I)
 
 
 # "Sarah, my daughter": the second part says who the first is.

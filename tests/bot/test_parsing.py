@@ -133,6 +133,10 @@ def test_a_self_correction_says_nothing_about_how_things_are_going():
     ("strengths_family", "her friend Brenda from church", False),
     ("strengths_community", "I'd like to get back to swimming", True),
     ("strengths_community", "the swimming baths", False),
+    ("outcomes", "swimming again at the leisure centre, on my own", True),
+    ("outcomes", "Ellie thinks I'll overdo it", True),
+    ("outcomes", "I'd like to get to the shops on my own", False),
+    ("outcomes", "more visitors", False),
     ("positive_risks", "anything at all", False),
 ])
 def test_what_clearly_answers_the_next_question(section, text, ahead):

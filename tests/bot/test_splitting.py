@@ -77,3 +77,8 @@ def test_a_texted_list_whose_first_part_says_more():
     assert split_items("the monday gamin nite at the library n the gym n the chippy lol") == [
         "the monday gamin nite at the library", "the gym", "the chippy lol"]
     assert split_items("fish n chips") == ["fish n chips"]
+
+
+@pytest.mark.parametrize("text", ["swimming again at the leisure centre, on my own", "working again, part time"])
+def test_a_part_that_says_how_stays_with_its_item(text):
+    assert split_items(text) == [text]
