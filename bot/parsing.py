@@ -111,7 +111,7 @@ _NOT_WELL = re.compile(
     r"lonely|loneliness|tired|shattered|exhausted|knackered|bored|boring|worr\w+|stress\w*|cancel\w*|late|broken|"
     r"leak\w*|too much|hate|miss|missing|lost|knocked back|nocked back|fed up|sick of|useless|poor|bad|weak|stuck|"
     r"nightmare|mess|falling apart|behind|waiting|wait|forget\w*|forgot|confus\w+|muddled|scared|frightened|"
-    r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis)\b", re.I)
+    r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis|can only|only manage)\b", re.I)
 _WELL = re.compile(
     r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helpful|kind|fine|better|enjoy\w*|"
     r"love|loves|happy|support\w*|pops in|manag\w+|decent|reliable|works|working|sorted|improv\w+|"

@@ -253,6 +253,16 @@ def _same(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
+def _turns_of(text: str) -> list[str]:
+    """"The nights are long..., but the chapel has been good to me": where a long answer
+    turns from what is not going well to what is (or back), each side is its own item."""
+    parts = re.split(r",?\s+but\s+", text, maxsplit=1, flags=re.I)
+    if len(parts) == 2 and all(len(part.split()) >= 3 for part in parts) \
+            and polarity(parts[0]) * polarity(parts[1]) < 0:
+        return [parts[0].strip(), parts[1].strip()]
+    return [text]
+
+
 def _store_working(session, conversation, section, texts, message_id) -> Turn:
     """What is working and what is not, each filed by what its words say: asked what
     is going well, "the bus is rubbish" goes with what is not working (and the person
@@ -260,6 +270,7 @@ def _store_working(session, conversation, section, texts, message_id) -> Turn:
     other = "not_working" if section == "working_well" else "working_well"
     sign = -1 if section == "working_well" else 1
     filed = {section: [], other: []}
+    texts = [part for text in texts for part in _turns_of(text)]
     for position, item in enumerate(texts):
         where = other if polarity(item) == sign else section
         store_items(session, conversation, where, [item], f"{message_id}:{position}" if len(texts) > 1 else message_id)

@@ -322,3 +322,12 @@ def test_ways_of_saying_nobody_else(store, text):
     p.says(text)
     assert p.state()[1] == "strengths_community:ask"
     assert [s["text"] for s in p.record()["strengths"]] == ["my sister Jean"]
+
+
+def test_a_long_answer_that_turns_from_bad_to_good_is_filed_on_both_sides(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("the nights are long and I can't work the telly remote, but the chapel has been good to me")
+    record = p.record()
+    assert [i["text"] for i in record["not_working"]] == ["the nights are long and I can't work the telly remote"]
+    assert [i["text"] for i in record["working_well"]] == ["the chapel has been good to me"]
