@@ -173,7 +173,9 @@ _PLACE_OR_GROUP = re.compile(
     r"center|caf[eé]|legion|gym|co-?op|team|allotment|park|choir|bingo|market|hall|fc|u3a|wi|shed)\b", re.I)
 _WANTS = re.compile(
     r"\b(i'?d like|i would like|(?:she|he|they)'?d like|(?:she|he|they) would like|i want|(?:she|he) wants?|"
-    r"they want|to be able|be able to|i wish|(?:she|he) wishes|i hope|hoping|want to|wants to)\b", re.I)
+    r"they want|to be able|be able to|i wish|(?:she|he) wishes|i hope|hoping|want to|wants to|"
+    r"a bit better|feeling better|getting better|(?:out|about|often) more|more often|"
+    r"less (?:tired|lonely|stressed|worried)|back to)\b", re.I)
 
 
 _RISKY = re.compile(

@@ -133,6 +133,7 @@ def test_a_self_correction_says_nothing_about_how_things_are_going():
     ("strengths_family", "her friend Brenda from church", False),
     ("strengths_community", "I'd like to get back to swimming", True),
     ("strengths_community", "the swimming baths", False),
+    ("strengths_community", "talking a bit better and getting out of the house more", True),
     ("outcomes", "swimming again at the leisure centre, on my own", True),
     ("outcomes", "Ellie thinks I'll overdo it", True),
     ("outcomes", "I'd like to get to the shops on my own", False),
