@@ -120,13 +120,13 @@ def run(name: str, url: str, verbose: bool, ablate: bool = False, held_out_fit: 
             profiles = fit_profiles(paths)
             for rules_on in (False, True):
                 if not rules_on:  # the same run without bot/directory/fit.py: the baseline
-                    saved = fit.fit, fit.lonely
-                    fit.fit, fit.lonely = (lambda *a: fit.Fit(set(), set())), (lambda *a: False)
+                    saved = fit.fit
+                    fit.fit = lambda *a: fit.Fit(set(), set(), lonely=False)
                 try:
                     results = evaluate(session, profiles)
                 finally:
                     if not rules_on:
-                        fit.fit, fit.lonely = saved
+                        fit.fit = saved
                 score = fit_score(results, profiles)
                 print(f"{name}: {label} ({score.profiles} profiles), {'with' if rules_on else 'without'} the fit "
                       f"rules: precision@3 {score.precision:.3f}, counting acceptable {score.acceptable:.3f}, "

@@ -75,6 +75,7 @@ def age_in(texts: Iterable[str]) -> Optional[int]:
 class Fit:
     unfit: set[str]  # never offered: an age outside the range, another faith's place, worship unasked
     unconfirmed: set[str]  # for a group nothing the person said names: offered only ahead of little else
+    lonely: bool = False  # the person said they are lonely: company among the offers
 
 
 def fit(session: Session, texts: list[str], lexicon: dict, concepts_of) -> Fit:
@@ -87,7 +88,7 @@ def fit(session: Session, texts: list[str], lexicon: dict, concepts_of) -> Fit:
     worship = set(session.execute(
         sa.select(ServiceTaxonomy.service_id).join(TaxonomyTerm, TaxonomyTerm.id == ServiceTaxonomy.taxonomy_term_id)
         .where(sa.func.lower(TaxonomyTerm.term) == given.worship_term)).scalars())
-    found = Fit(set(), set())
+    found = Fit(set(), set(), given.lonely_concept in said)
     for service, organization in session.execute(
             sa.select(Service, Organization.name).join(Organization, Organization.id == Service.organization_id)):
         if age is not None and ((service.minimum_age is not None and age < service.minimum_age)
@@ -107,10 +108,6 @@ def fit(session: Session, texts: list[str], lexicon: dict, concepts_of) -> Fit:
                 found.unconfirmed.add(service.id)
                 break
     return found
-
-
-def lonely(texts: list[str], lexicon: dict, concepts_of) -> bool:
-    return any(rules().lonely_concept in concepts_of(text, lexicon) for text in texts)
 
 
 def company(session: Session) -> set[str]:

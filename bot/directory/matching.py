@@ -277,7 +277,7 @@ def match(session: Session, said: Union[Mapping[str, Iterable[str]], Iterable[st
         best = max((sid for sid in totals if sid not in chosen), key=lambda sid: (value(sid), sid))
         chosen.append(best)
         covered |= concepts[best]
-    if chosen and fit.lonely(texts, lexicon, concepts_in):
+    if chosen and fits.lonely:
         _make_room_for_company(session, chosen, totals)
     services = {s.id: s for s in session.execute(sa.select(Service).where(Service.id.in_(chosen))).scalars()}
     return [Match(sid, services[sid].name, services[sid].description or "", reasons[sid][1], totals[sid])
