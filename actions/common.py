@@ -47,6 +47,10 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
+def latest_confidence(tracker: Tracker) -> Optional[float]:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("confidence")
+
+
 def utter(dispatcher: CollectingDispatcher, says: list) -> None:
     """Send each message; a help line carries its numbers as data (`custom.route`), a
     pause its reference and code (`custom.resume`)."""
@@ -114,7 +118,7 @@ class MoveAction(Action, abc.ABC):
             about = interview.about_the_service(found, text)  # "who will see this?" read as ask_why
             if about is not None:
                 return about
-            reading = interview.reading_of(found, text, latest_intent(tracker))
+            reading = interview.reading_of(found, text, latest_intent(tracker), latest_confidence(tracker))
             if reading == "answer":  # "Barry" read as chit-chat
                 return interview.answer(session, found, text, "inform", message_id(tracker))
             if reading == "ask":  # "watching telly" read as chit-chat: keep it and ask

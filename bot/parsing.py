@@ -61,7 +61,7 @@ _MOVE_WORDS = {
     "go_back": r"\b(go(ing)? back|back to|change (something|that|my|an?|the|what|who|where|how|it)|"
                r"(want|like|need|have) to change|can i change|previous|earlier question|"
                r"last question|made a mistake|undo|edit)\b",
-    "remove_item": r"\b(remove|delete|take (out|off)|get rid of|cross (out|off)|scrap|scratch)\b",
+    "remove_item": r"\b(remove|delete|take (out|off)|take (number |no\.? ?)?\d+ (out|off)|get rid of|cross (out|off)|scrap|scratch)\b",
     "pause": r"\b(stop|pause|later|come back|save (it|this|my)|take a break|break|another time|tomorrow|bye|"
              r"goodbye|finish (this )?(for now|later)|that'?s enough for (now|today))\b",
     "resume": r"\b(carry on|continue|resume|reference|code|pick up|where i left)\b",
@@ -78,10 +78,30 @@ _MOVE_PATTERNS = {intent: re.compile(pattern, re.I) for intent, pattern in _MOVE
 _MOVE_MAX_WORDS = 12
 
 
+# A longer message that opens with a move and then says why: "Why are you asking that?
+# I don't like blowing my own trumpet", "Please remove 4, the one about the house".
+# Only these openings count: a life is full of sentences that start "the reason I get
+# up", "going back to work", "pass the time" or "talk to the neighbours".
+_OPENINGS = {
+    "ask_why": re.compile(r"^\W*(why (are|do|would|did|is|should|does) (you|it|they|this|that)\b[^.?!]*\?|"
+                          r"what('s| is| are) (this|that|these|it|they) (for|about)\?|"
+                          r"what do you (need|want) (that|it|this|them) for\b)", re.I),
+    "remove_item": re.compile(r"^\W*(please )?(can you |could you )?(remove|delete|take (off|out)|cross (off|out)|"
+                              r"get rid of|take (number |no\.? ?)?\d+ (off|out))\W+(number |no\.? ?)?\d+\b|"
+                              r"^\W*(please )?take (number |no\.? ?)?\d+ (off|out)\b", re.I),
+}
+
+
 def clearly_a_move(intent: Optional[str], text: str) -> bool:
-    """Whether a message read as the move `intent` says so in so many words."""
+    """Whether a message read as the move `intent` says so in so many words: in a
+    short message, or as the opening of a longer one."""
     pattern = _MOVE_PATTERNS.get(intent or "")
-    return pattern is not None and len(text.split()) <= _MOVE_MAX_WORDS and bool(pattern.search(text))
+    if pattern is None:
+        return False
+    if len(text.split()) <= _MOVE_MAX_WORDS and pattern.search(text):
+        return True
+    opening = _OPENINGS.get(intent or "")
+    return opening is not None and bool(opening.search(text))
 
 
 # Said at a "more" question: nothing more to add ("that's your lot", "nowt else").
@@ -92,7 +112,8 @@ NOTHING_MORE = re.compile(
     r"can'?t think of anything( else)?|i think that'?s (it|all|everything)|no,? (thanks?|thank you|ta)|"
     r"not that i can think of|that'?s the lot|that'?s all i can think of|that'?s plenty|that'?s enough|that'?s everybody|that'?s everyone)\W*$|"
     r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|not really)\b[\s,.!-]*(that'?s|thats|i think|i don'?t think|nothing|not|thanks?|thank you|ta|"
-    r"cheers|i'?m (done|finished)|enough|all|i can'?t think)\b", re.I)
+    r"cheers|i'?m (done|finished)|enough|all|i can'?t think)\b|"
+    r"^\W*(no+|nope|nah|not really)\b[^.?!]*\b(stop|leave it|end) (it )?there\b", re.I)  # "No, she's going red so I'll stop there"
 # "What happens next?", "who will see this?": asked at any point, answered, never stored.
 WHAT_HAPPENS_NEXT = re.compile(
     r"^\W*(so |and |ok,? )?(what happens (next|now|after( this| that)?|then)|what('s| is) next|what do you do with (this|it|my answers)|"

@@ -27,9 +27,9 @@ def readings(conversations, parse):
     for conversation in conversations:
         for turn in conversation["turns"]:
             text, kind = str(turn["say"]), turn.get("kind", "answer")
-            intent = parse(text)
+            intent, confidence = parse(text)
             if intent in MOVES:
-                decided = interview.reading_of(SimpleNamespace(step=turn["at"]), text, intent)
+                decided = interview.reading_of(SimpleNamespace(step=turn["at"]), text, intent, confidence)
             else:
                 decided = "answer"
             rows.append((kind, "move" if intent in MOVES else "answer", decided))
@@ -56,7 +56,12 @@ def parse():
 
     agent = Agent.load(str(MODEL))
     loop = asyncio.new_event_loop()
-    yield lambda text: loop.run_until_complete(agent.parse_message(text))["intent"]["name"]
+
+    def parse(text):
+        intent = loop.run_until_complete(agent.parse_message(text))["intent"]
+        return intent["name"], intent["confidence"]
+
+    yield parse
     loop.close()
 
 

@@ -9,11 +9,11 @@
 Rasa decides *which* function runs; these modules decide what happens. The actions
 call only the names below.
 """
-from bot.interview.answers import about_the_service, answer, ask_if_answer
+from bot.interview.answers import about_the_service, answer, ask_if_answer, remove_item
 from bot.interview.flow import pause
 from bot.interview.moves import (
     ask_delete, chitchat, dont_know, explain_why, go_back, greet, handoff, help_text, reading_of,
-    remove_item, resume_here, resume_with_code, safety_response, skip, start,
+    resume_here, resume_with_code, safety_response, skip, start,
 )
 from bot.interview.questions import question, summary_text
 from bot.interview.state import Turn

@@ -14,19 +14,21 @@ from bot.interview.corrections import correct
 from bot.interview.flow import (
     after_section, enter, next_followup, next_link, offer_links, pause, start_followups, start_review,
 )
+from bot.interview.questions import record_section
 from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
     section_of, set_step, voice,
 )
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
-    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, helper_and_relationship, parse_scale, person_first, person_name,
-    polarity, preferred_name, section_in, who_of, yes_no,
+    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, helper_and_relationship, parse_item_number,
+    parse_scale, person_first, person_name, polarity, preferred_name, section_in, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.splitting import split_items, split_people
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
+from bot.store.record import build_record
 from bot.wording import Say, message, prompts, quoted, step_prompt
 
 
@@ -420,10 +422,27 @@ def _answer_review(session, conversation, text, intent, message_id) -> Turn:
         conversation.preferred_name = preferred_name(text)
         return_to_saved(conversation)
         return Turn([message("ack_name", name=conversation.preferred_name)])
+    if clearly_a_move("remove_item", text):
+        return remove_item(session, conversation, text)  # "remove 2, I haven't baked since 2019"
     texts, already = _not_yet_saved(session, conversation, section, split_items(text) or [text])
     store_items(session, conversation, section, texts, message_id)
     return Turn(([message("ack_items", items=_listed(texts))] if texts else [])
                 + ([message("already_saved", items=_listed(already))] if already else []))
+
+
+def remove_item(session: Session, conversation: Conversation, text: str) -> Turn:
+    """Remove item N of the section being reviewed."""
+    if conversation.step != "review" or conversation.step_data["section"] == "preferred_name":
+        return Turn([message("remove_where")])
+    section = conversation.step_data["section"]
+    entries = record_section(build_record(session, conversation.id), section)
+    number = parse_item_number(text)
+    if number is None or not entries or not (1 <= number <= len(entries) or number == -1):
+        return Turn([message("remove_which")])
+    entry = entries[number - 1] if number > 0 else entries[-1]
+    row = repo.get_item(session, LIST_SECTIONS[section].table, entry["id"])
+    repo.delete_item(session, row)
+    return Turn([message("removed", text=row.text)])
 
 
 def answer_delete(session, conversation, text, intent, message_id) -> Turn:

@@ -16,17 +16,15 @@ from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step, takes_words,
     voice,
 )
-from bot.interview.questions import record_section
 from bot.parsing import (
-    FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, YES, clearly_a_move, looks_like_a_name, parse_item_number, parse_scale,
-    section_in,
+    FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, NOT_SURE, NOTHING_MORE, YES, clearly_a_move, looks_like_a_name,
+    parse_scale, section_in,
 )
 from bot.safety import response as safety_response_lines
 from bot.safety.detector import Detection
 from bot.stages import SAFETY_STEPS, SECTIONS, STAGES
 from bot.store import repository as repo
 from bot.store.models import Conversation
-from bot.store.record import build_record
 from bot.wording import Say, message, prompts, why
 
 # Steps that ask for a name: a bare name ("Ada", "Mrs Khan") is their answer whatever
@@ -34,17 +32,32 @@ from bot.wording import Say, message, prompts, why
 NAME_STEPS = ("preferred_name:ask", "behalf:person", "behalf:helper")
 YES_NO_STEPS = ("consent:ask", "consent:who", "strengths_family:willing", "links:offer", "links:more", "summary:confirm",
                 "done:share", "keep_answer", "delete_confirm", "handoff_consent")
+# Questions with a "Not sure" button.
+NOT_SURE_STEPS = ("strengths_family:willing", "outcomes:scale_now", "outcomes:scale_goal", "links:offer")
+# Below this the NLU model's reading of a move, with no move words, is a guess
+# ("my health" read as hello at 0.40, "have a job" as chit-chat at 0.57); real moves
+# without their words ("didn't I just answer that?") are asked about, as questions.
+UNSURE_MOVE = 0.6
 
 
-def reading_of(conversation: Conversation, text: str, intent: Optional[str]) -> str:
+def reading_of(conversation: Conversation, text: str, intent: Optional[str],
+               confidence: Optional[float] = None) -> str:
     """What a message the NLU model read as a move is, here: "move", "answer", or
     "ask" (keep the words and ask whether they are the answer).
 
     At a question that takes the person's words, it is a move only when it says so in
     so many words: short answers such as "my health" or "watching telly" may be read
-    as a move, and guessing would lose them. After a safety response, "that's not
-    what I meant" is the person correcting a false alarm, not a move."""
+    as a move, and guessing would lose them. When the model was unsure as well
+    (`confidence` below `UNSURE_MOVE`) and the message asks nothing, it is the answer;
+    otherwise the words are kept and the person asked. "Not sure" is an answer where it
+    is one of the choices, and "can't think of anything else" where the question was
+    whether there is more. After a safety response, "that's not what I meant" is the
+    person correcting a false alarm, not a move."""
     step = conversation.step
+    if step in NOT_SURE_STEPS and NOT_SURE.match(text):
+        return "answer"  # "not sure, she's eighty next year bless her"
+    if phase_of(step) == "more" and NOTHING_MORE.match(text):
+        return "answer"
     if looks_like_a_correction(text) and (section_of(step) in LIST_SECTIONS or step == "review"):
         return "answer"  # "sorry, I meant Pete": the engine changes the item
     if step in NAME_STEPS and (looks_like_a_name(text) or (step != "preferred_name:ask"
@@ -55,7 +68,8 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str]) -> 
     if clearly_a_move(intent, text):
         return "move"
     if takes_words(step):
-        return "ask"
+        unsure = confidence is not None and confidence < UNSURE_MOVE
+        return "answer" if unsure and "?" not in text else "ask"
     # A yes or no question: "Yes that's fine, I'm doing this for my Mam, she's sat
     # next to me telling me what to put" is a yes, whatever else it was read as.
     if step in YES_NO_STEPS and (YES.match(text) or NO.match(text)):
@@ -169,21 +183,6 @@ def _previous_section(conversation: Conversation) -> Optional[str]:
     stage_index = STAGES.index(conversation.stage)
     earlier = [s for s in order if STAGES.index(SECTIONS[s]) < stage_index]
     return earlier[-1] if earlier else None
-
-
-def remove_item(session: Session, conversation: Conversation, text: str) -> Turn:
-    """Remove item N of the section being reviewed."""
-    if conversation.step != "review" or conversation.step_data["section"] == "preferred_name":
-        return Turn([message("remove_where")])
-    section = conversation.step_data["section"]
-    entries = record_section(build_record(session, conversation.id), section)
-    number = parse_item_number(text)
-    if number is None or not entries or not (1 <= number <= len(entries) or number == -1):
-        return Turn([message("remove_which")])
-    entry = entries[number - 1] if number > 0 else entries[-1]
-    row = repo.get_item(session, LIST_SECTIONS[section].table, entry["id"])
-    repo.delete_item(session, row)
-    return Turn([message("removed", text=row.text)])
 
 
 def start(conversation: Conversation) -> Turn:

@@ -99,6 +99,7 @@ def test_a_name_first_then_why(text, name):
 @pytest.mark.parametrize("text, done", [
     ("nowt else", True), ("meh. No, that's your lot.", True), ("No that's everybody", True),
     ("No that's plenty to be going on with", True), ("no she loves her garden", False), ("my garden", False),
+    ("No, she's going red now so I'll stop there haha", True), ("my dog, and I'll stop there", False),
 ])
 def test_nothing_more_to_add(text, done):
     assert bool(NOTHING_MORE.match(text)) is done

@@ -219,6 +219,37 @@ def test_at_a_question_that_takes_words_a_move_must_say_so(store, text, intent, 
         assert iv.reading_of(repo.get_conversation(session, p.id), text, intent) == reading
 
 
+@pytest.mark.parametrize("text, intent, confidence, reading", [
+    ("my health", "greet", 0.40, "answer"), ("have a job", "chitchat", 0.57, "answer"),
+    ("watching telly", "chitchat", 0.93, "ask"),  # the model was sure: ask
+    ("didn't I just answer that?", "skip", 0.47, "ask"),  # a question: ask, never saved unasked
+    ("hello", "greet", 0.30, "move"),
+    ("Why are you asking that, what's it for? I don't like blowing my own trumpet", "ask_why", 0.99, "move"),
+    ("the reason I get up in the morning is my grandkids, the dog and the garden", "ask_why", 0.90, "ask"),
+])
+def test_an_unsure_reading_with_no_move_words_is_the_answer(store, text, intent, confidence, reading):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    with store.transaction() as session:
+        assert iv.reading_of(repo.get_conversation(session, p.id), text, intent, confidence) == reading
+
+
+@pytest.mark.parametrize("step, text, intent", [
+    ("strengths_family:willing", "not sure, she's eighty next year bless her", "skip"),
+    ("strengths_family:willing", "Not sure, he works away.", "dont_know"),
+    ("outcomes:scale_goal", "not sure tbh", "dont_know"),
+    ("strengths_personal:more", "cant think of anything else", "dont_know"),
+    ("what_matters:more", "no that's everything", "pause"),
+])
+def test_not_sure_where_it_is_a_choice_and_nothing_more_at_more_are_answers(store, step, text, intent):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    with store.transaction() as session:
+        conversation = repo.get_conversation(session, p.id)
+        conversation.step = step
+        assert iv.reading_of(conversation, text, intent, 0.95) == "answer"
+
+
 def test_words_kept_and_asked_about_are_saved_on_a_yes_and_not_on_a_no(store):
     p = Person(store)
     walk_to(p, "what_matters")

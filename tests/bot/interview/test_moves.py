@@ -58,6 +58,18 @@ def test_go_back_change_and_remove(store):
     assert [i["text"] for i in p.record()["what_matters"]] == ["my garden", "bingo", "my dog"]
 
 
+def test_remove_with_a_reason_read_as_an_answer_still_removes(store):
+    """"remove 2, I haven't baked since 2019" may reach the engine as an answer: it
+    opens with a removal, so it removes, and nothing of it is saved as an item."""
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("crosswords, baking and the garden")
+    p.move(lambda s, c: iv.go_back(s, c, "go back"))
+    assert p.says("remove 2, I haven't baked since 2019, who am I kidding")[0] == 'I have taken out: "baking".'
+    assert p.says("Take number 2 off please, the garden, it's a jungle")[0] == 'I have taken out: "the garden".'
+    assert [i["text"] for i in p.record()["what_matters"]] == ["crosswords"]
+
+
 def test_remove_needs_a_section_and_a_valid_number(store):
     p = Person(store)
     walk_to(p, "what_matters")
