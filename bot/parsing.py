@@ -106,12 +106,12 @@ def clearly_a_move(intent: Optional[str], text: str) -> bool:
 
 # Said at a "more" question: nothing more to add ("that's your lot", "nowt else").
 NOTHING_MORE = re.compile(
-    r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|na|none|nothing|nowt( else)?|nothing (else|more)|no(thing)? more|no,? that'?s (it|all)|"
-    r"that'?s (it|all|everything|your lot|about it|all for now)(,? (i think|i reckon|for now|really|thanks?|thank you|tbh))?|"
+    r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|na|none|nothing|nowt( else)?|nothing (else|more)|no(thing)? more|no,? that(?:'?s| is) (it|all)|"
+    r"that(?:'?s| is) (it|all|everything|your lot|about it|all for now)(,? (i think|i reckon|for now|really|thanks?|thank you|tbh))?|"
     r"no ?(body|one) else|(all )?done|finished|i'?m done|not really|"
-    r"can'?t think of anything( else)?|i think that'?s (it|all|everything)|no,? (thanks?|thank you|ta)|"
-    r"not that i can think of|that'?s the lot|that'?s all i can think of|that'?s plenty|that'?s enough|that'?s everybody|that'?s everyone)\W*$|"
-    r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|not really)\b[\s,.!-]*(that'?s|thats|i think|i don'?t think|nothing|not|thanks?|thank you|ta|"
+    r"can'?t think of anything( else)?|i think that(?:'?s| is) (it|all|everything)|no,? (thanks?|thank you|ta)|"
+    r"not that i can think of|that(?:'?s| is) the lot|that(?:'?s| is) all i can think of|that(?:'?s| is) plenty|that(?:'?s| is) enough|that(?:'?s| is) everybody|that(?:'?s| is) everyone)\W*$|"
+    r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|not really)\b[\s,.;:!-]*(that(?:'?s| is)|thats|those are|these are|those( \w+)?$|as i said|i think|i don'?t think|nothing|not|thanks?|thank you|ta|"
     r"cheers|i'?m (done|finished)|enough|all|i can'?t think)\b|"
     r"^\W*(no+|nope|nah|not really)\b[^.?!]*\b(stop|leave it|end) (it )?there\b", re.I)  # "No, she's going red so I'll stop there"
 # "What happens next?", "who will see this?": asked at any point, answered, never stored.
@@ -278,7 +278,7 @@ def preferred_name(text: str) -> str:
     if len(words) <= 3:
         match = re.search(r"\b(?:calls? me|my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
         return (match.group(1) if match else text).strip().strip(".!")[:100]
-    first = re.match(r"^\s*((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'\u2019-]*)\s*(?:[,.!-]|\b(?:is fine|please|will do|thanks|"
+    first = re.match(r"^\s*((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'\u2019-]*)\s*(?:[,.;:!-]|\b(?:is fine|please|will do|thanks|"
                      r"thank you|is good|is ok|is okay|mainly|mostly)\b)", text)
     if first and first.group(1) not in _NOT_A_NAME_WORD:
         return first.group(1)
@@ -358,7 +358,9 @@ def helper_and_relationship(text: str) -> tuple[str, Optional[str]]:
     name = None
     match = re.search(r"\b(?:i'?m|i am|my name is|my name'?s|name'?s|it'?s|this is)\s+([A-Za-z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
                       rest, re.I)
-    if match and match.group(1).lower() not in {"her", "his", "their", "the", "a", "an", "doing", "filling"}:
+    possessive = match is not None and re.search(r"['\u2019]s$", match.group(1).split()[0])  # "I am Joan's sister"
+    if match and not possessive and match.group(1).lower() not in {"her", "his", "their", "the", "a", "an", "doing",
+                                                                   "filling"}:
         name = match.group(1)
     else:
         for found in _CAPITALISED.finditer(rest):

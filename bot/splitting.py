@@ -31,8 +31,15 @@ _ADDS = re.compile(r"(?<=[.!?])\s+(?=(?:and|also|plus)\b)", re.I)
 _AND = r"(?:and|n|&|\+)"
 
 
+# "1) her cleaner, Donna, who comes on Tuesdays; 2) the pharmacy...": the person
+# numbered their items, so each number is one item, commas and all.
+_NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+\S")
+
+
 def split_items(text: str) -> list[str]:
     """The items in `text`, in order; an empty list for blank text."""
+    if len(_NUMBERED.findall(text)) >= 2:
+        return _numbered_items(text)
     pieces: list[str] = []
     for line in _LINES.split(text):
         line = _BULLET.sub("", line).strip()
@@ -47,6 +54,15 @@ def split_items(text: str) -> list[str]:
                 for wish in _split_wishes(sentence.strip()):
                     pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", wish, flags=re.I)))
     return pieces
+
+
+def _numbered_items(text: str) -> list[str]:
+    """Each numbered part whole; what comes before "1)" leads into the first item."""
+    starts = [match.start() for match in _NUMBERED.finditer(text)] + [len(text)]
+    lead = text[:starts[0]].strip()
+    items = [_BULLET.sub("", text[a:b].strip()).strip(" ;,") for a, b in zip(starts, starts[1:])]
+    items = [item for item in items if item]
+    return ([f"{lead} {items[0]}"] + items[1:]) if lead and items else items
 
 
 # "I'd like to be back in the choir, ..., and I'd like to be driving again": each wish

@@ -17,7 +17,8 @@ from bot.wording import message, quoted
 
 _LEAD = r"^\W*(?:(?:sorry|oops|whoops|correction|actually|no|wait|hang on|my mistake|i mean)\b[\s,.:!-]*)*"
 _PATTERNS = (
-    re.compile(_LEAD + r"(?:i\s+)?meant\s+(?P<new>.+?),?\s+not\s+(?P<old>.+?)\W*$", re.I),
+    re.compile(_LEAD + r"(?:i\s+)?meant\s+(?P<new>.+?),?\s+not\s+(?P<old>[^,.;!?]+?)(?:[.;!,]\s+(?P<rest>.*?))?\W*$",
+               re.I),
     re.compile(_LEAD + r"not\s+(?P<old>.+?)[,.;]?\s+(?:i\s+)?(?:meant|mean)\s+(?P<new>[^.;!]+?)(?:[.;!]\s+(?P<rest>.*?))?\W*$",
                re.I),
     re.compile(r"^\W*(?:sorry|correction|actually|oops)\b[\s,.:!-]*(?P<new>.+?),?\s+not\s+(?P<old>[^,.;]+?)"
@@ -85,7 +86,8 @@ def _replaced(item: str, new: str, old: str) -> str:
     """The item with the corrected words swapped ("the Monday craft group" + Tuesday
     for Monday -> "the Tuesday craft group"), or the new words when they do not line up."""
     old_only = [w for w in _content(old) if w.lower() not in {x.lower() for x in _content(new)}]
-    new_only = [w for w in _content(new) if w.lower() not in {x.lower() for x in _content(old)}]
+    # ...and words the item already has ("the Thursday coffee morning, not the Tuesday one")
+    new_only = [w for w in _content(new) if w.lower() not in {x.lower() for x in _content(old) + _words(item)}]
     if len(old_only) != len(new_only) or not old_only:
         return new
     for before, after in zip(old_only, new_only):

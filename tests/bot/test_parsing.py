@@ -76,6 +76,7 @@ def test_typed_text_keeps_its_words_and_loses_only_the_gateways_mark():
     ("her support worker Jo", ("Jo", "her support worker")),
     ("Margaret, his wife of 52 years", ("Margaret", "his wife of 52 years")),
     ("i am his daughter", ("i am his daughter", "his daughter")),  # no name: the words are kept
+    ("Margaret Ellis; I am Joan's younger sister.", ("Margaret Ellis", "younger sister")),  # Joan's is not her name
 ])
 def test_the_helpers_name_and_how_they_know_the_person(text, expected):
     assert helper_and_relationship(text) == expected
@@ -91,6 +92,7 @@ def test_the_name_of_the_person_it_is_about(text, name):
 @pytest.mark.parametrize("text, name", [
     ("Glenys please, Mrs Pritchard makes me feel like I'm waiting at the doctors", "Glenys"),
     ("Fine. Bev.", "Bev"), ("just call me Ron everyone does", "Ron"),
+    ("Priya; just Priya, not Mrs Shah, that's what the hospital calls me", "Priya"),
 ])
 def test_a_name_first_then_why(text, name):
     assert preferred_name(text) == name
@@ -100,6 +102,8 @@ def test_a_name_first_then_why(text, name):
     ("nowt else", True), ("meh. No, that's your lot.", True), ("No that's everybody", True),
     ("No that's plenty to be going on with", True), ("no she loves her garden", False), ("my garden", False),
     ("No, she's going red now so I'll stop there haha", True), ("my dog, and I'll stop there", False),
+    ("No, that is all.", True), ("no, those three", True), ("No; that is the main one.", True),
+    ("not really; as I said, work and the carers, that's about it", True), ("no, those dogs of hers matter", False),
 ])
 def test_nothing_more_to_add(text, done):
     assert bool(NOTHING_MORE.match(text)) is done

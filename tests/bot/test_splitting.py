@@ -10,6 +10,9 @@ from bot.splitting import split_items, split_people
      ["I love my garden", "my cat", "going to church on Sundays"]),
     ("- walks\n- my cat\n\n* bingo", ["walks", "my cat", "bingo"]),
     ("1. reading\n2) music", ["reading", "music"]),
+    # numbered on one line: each number is one item, commas and all, and the lead-in stays with the first
+    ("What is working: 1) her cleaner, Donna, who comes on Tuesdays; 2) the pharmacy, who deliver",
+     ["What is working: her cleaner, Donna, who comes on Tuesdays", "the pharmacy, who deliver"]),
     ("my friends; my faith", ["my friends", "my faith"]),
     ("fish and chips", ["fish and chips"]),
     ("Sarah, my daughter", ["Sarah, my daughter"]),

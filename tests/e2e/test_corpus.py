@@ -19,9 +19,10 @@ from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 TARGET_LOST, TARGET_MISFILED = 0, 0.02
-# (most items lost, highest misfiled share) allowed; measured on 2026-12-02: training 4
-# lost, 4.1% misfiled (17.4% that morning); held-out 6 lost, 38.1% misfiled (52.4%).
-FLOORS = {"training": (6, 0.06), "held-out": (8, 0.45)}
+# (most items lost, highest misfiled share) allowed; measured on 2026-12-02 evening with
+# eleven training writers (cw09-cw14 added): 16 lost, 9.6% misfiled; held-out (cw06-cw08
+# and the new cw15-cw16, these scored once): 13 lost, 31.1% misfiled.
+FLOORS = {"training": (18, 0.11), "held-out": (15, 0.34)}
 
 
 @pytest.fixture(scope="module")

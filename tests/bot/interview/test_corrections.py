@@ -17,6 +17,15 @@ def test_i_meant_the_tuesday_group_changes_the_item_instead_of_adding_one(store)
     assert [s["text"] for s in p.record()["strengths"]] == ["the Tuesday craft group at the library"]
 
 
+def test_a_correction_followed_by_more_words_still_corrects_and_keeps_them(store):
+    p = Person(store)
+    walk_to(p, "strengths_community")
+    p.says("her Tuesday coffee morning at the Methodist church")
+    p.says("Sorry, I meant the Thursday coffee morning, not the Tuesday one; Tuesday is when her cleaner comes.")
+    assert [s["text"] for s in p.record()["strengths"]] == [
+        "her Thursday coffee morning at the Methodist church (Tuesday is when her cleaner comes)"]
+
+
 def test_not_dave_i_meant_pete_at_the_question_about_dave(store):
     p = Person(store)
     walk_to(p, "strengths_family")
