@@ -86,9 +86,8 @@ _OPENINGS = {
     "ask_why": re.compile(r"^\W*(why (are|do|would|did|is|should|does) (you|it|they|this|that)\b[^.?!]*\?|"
                           r"what('s| is| are) (this|that|these|it|they) (for|about)\?|"
                           r"what do you (need|want) (that|it|this|them) for\b)", re.I),
-    "remove_item": re.compile(r"^\W*(please )?(can you |could you )?(remove|delete|take (off|out)|cross (off|out)|"
-                              r"get rid of|take (number |no\.? ?)?\d+ (off|out))\W+(number |no\.? ?)?\d+\b|"
-                              r"^\W*(please )?take (number |no\.? ?)?\d+ (off|out)\b", re.I),
+    "remove_item": re.compile(r"^\W*(please )?(can you |could you )?((remove|delete|take (off|out)|cross (off|out)|"
+                              r"get rid of)\W+(number |no\.? ?)?\d+|take (number |no\.? ?)?\d+ (off|out))\b", re.I),
 }
 
 
