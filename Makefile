@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 RASA := RASA_TELEMETRY_ENABLED=false $(VENV)/bin/rasa
 MODEL := models/current.tar.gz
 SAFETY_MODEL := models/safety-meaning.pkl
+SECTION_MODEL := models/section-reader.pkl
+SECTION_DATA := $(wildcard sections/training/*.yml) bot/interview/reader.py
 SAFETY_DATA := $(wildcard safety/training/*.yml) data/nlu/answers.yml data/nlu/moves.yml bot/safety/meaning.py bot/safety/phrases.py
 TRAINING_DATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) addons/safety_backstop.py
 
@@ -43,7 +45,7 @@ $(VENV)/.installed: pyproject.toml requirements-model.txt
 	@touch $@
 
 # Train only when the training data, domain or config changed.
-train: $(MODEL) $(SAFETY_MODEL)
+train: $(MODEL) $(SAFETY_MODEL) $(SECTION_MODEL)
 $(MODEL): $(TRAINING_DATA) | install
 	$(RASA) train --fixed-model-name current --out models
 
@@ -51,6 +53,10 @@ $(MODEL): $(TRAINING_DATA) | install
 # tests/safety/heldout), its threshold chosen on training writers left out of training.
 $(SAFETY_MODEL): $(SAFETY_DATA) | install
 	$(PY) -m bot safety train
+
+# The section reader (which section an answer belongs to): about 30 s.
+$(SECTION_MODEL): $(SECTION_DATA) | install
+	$(PY) -m bot sections train
 
 # The schema, and the sample community directory (a fictional town) with the phrases
 # written for its services; loading them again unchanged changes nothing. Import a

@@ -8,6 +8,7 @@
     python -m bot directory phrases <file>   load what people say when each service would help (YAML)
     python -m bot safety train               train the safety detector's meaning layer (make train does)
     python -m bot safety check <text>        what the safety detector finds in a message, layer by layer
+    python -m bot sections train             train the section reader on sections/training/ (make train does)
 """
 from __future__ import annotations
 
@@ -46,6 +47,9 @@ def main(argv=None) -> int:
         "phrases", help="load the phrases written for each service (YAML: service id -> list of phrases)")
     phrases.add_argument("path", type=Path)
     phrases.add_argument("--quiet", action="store_true", help="print only the summary and rejections")
+    sections = commands.add_parser("sections", help="the section reader (which section an answer belongs to)")
+    sections.add_subparsers(dest="sections_command", required=True).add_parser(
+        "train", help="train it on sections/training/")
     safety = commands.add_parser("safety", help="the safety detector")
     safety_commands = safety.add_subparsers(dest="safety_command", required=True)
     safety_commands.add_parser("train", help="train the meaning layer on safety/training/ (not the held-out writers)")
@@ -55,6 +59,8 @@ def main(argv=None) -> int:
 
     if args.command == "safety":
         return safety_command(args)
+    if args.command == "sections":
+        return sections_command()
 
     if args.command == "directory" and args.directory_command == "phrases":
         return import_phrases(args.path, args.quiet)
@@ -70,14 +76,16 @@ def main(argv=None) -> int:
         from bot.directory.matching import LexiconError, load_lexicon
         from bot.serve import serve as run_servers
 
+        from bot.interview import reader
         from bot.safety.detector import check_model
         from bot.safety.meaning import MeaningModelError
 
-        try:  # the links stage and the safety detector need these: a broken file stops the start
+        try:  # the links stage, the safety detector and the interview need these: a broken file stops the start
             load_lexicon()
             encoder()
             check_model()
-        except (LexiconError, EmbeddingModelError, MeaningModelError) as error:
+            reader.check_model()
+        except (LexiconError, EmbeddingModelError, MeaningModelError, reader.ReaderModelError) as error:
             print(f"ERROR: {error}", file=sys.stderr)
             return 2
         return run_servers(args.model, args.rasa_port, args.action_port, args.port)
@@ -102,6 +110,21 @@ def main(argv=None) -> int:
         print(f"no conversation with id or reference {args.conversation!r}", file=sys.stderr)
         return 1
     print(json.dumps(record, indent=2, ensure_ascii=False))
+    return 0
+
+
+def sections_command() -> int:
+    from bot.directory.embedding import EmbeddingModelError, encoder
+    from bot.interview import reader
+
+    try:
+        started = time.perf_counter()
+        model = reader.train(config.ROOT, encoder(), lambda line: print(line, flush=True))
+        reader.save(model, config.section_reader_path())
+    except (reader.ReaderModelError, EmbeddingModelError, OSError, ValueError) as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 2
+    print(f"section reader trained in {time.perf_counter() - started:.0f} s: {config.section_reader_path()}")
     return 0
 
 

@@ -57,6 +57,11 @@ def council() -> Council:
     return Council(**fields)
 
 
+def section_reader_path() -> Path:
+    """The section reader's model (bot/interview/reader.py; `make train` builds it)."""
+    return Path(os.environ.get("SBC_SECTION_READER_MODEL") or ROOT / "models" / "section-reader.pkl")
+
+
 def safety_model_path() -> Path:
     """The safety detector's trained meaning layer (`make train` builds it)."""
     return Path(os.environ.get("SBC_SAFETY_MODEL") or ROOT / "models" / "safety-meaning.pkl")

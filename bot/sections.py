@@ -21,6 +21,10 @@ class Section:
     filters: dict = field(default_factory=dict)
     followups: tuple = ()
     words: tuple = ()
+    # How one message is cut into items (bot/splitting.split_answer): "items" (lists of
+    # things), "wishes" (items, and "and" before a new verb starts another), "people" (each person their own `who`), "lines" (only the person's own
+    # line breaks or numbering: a risk comes with the worries around it).
+    split: str = "items"
 
     @property
     def is_list(self) -> bool:
@@ -42,13 +46,13 @@ ALL = (
     Section("strengths_personal", "strengths_personal", "strengths", {"category": "personal"},
             words=("good at", "strength", "skill", "personal")),
     Section("strengths_family", "strengths_family", "strengths", {"category": "family"}, ("willing",),
-            words=("family", "friend", "people", "daughter", "son", "wife", "husband", "who")),
+            words=("family", "friend", "people", "daughter", "son", "wife", "husband", "who"), split="people"),
     Section("strengths_community", "strengths_community", "strengths", {"category": "community"},
             words=("community", "group", "club", "place", "church", "neighbour")),
     Section("outcomes", "outcomes", "outcomes", followups=("scale_now", "scale_goal"),
-            words=("different", "outcome", "better", "change in", "goal", "scale")),
+            words=("different", "outcome", "better", "change in", "goal", "scale"), split="wishes"),
     Section("positive_risks", "risks", "positive_risks", followups=("concern", "safer"),
-            words=("risk", "worry", "worries", "want to do", "safely")),
+            words=("risk", "worry", "worries", "want to do", "safely"), split="lines"),
 )
 BY_NAME = {section.name: section for section in ALL}
 # The sections that hold several items, in order.

@@ -26,7 +26,8 @@ _CUTS = re.compile(r"\s+/\s+|\s+[-\u2013\u2014]\s+|\s+(?=\(?\d{1,2}[.)]\s+\S)")
 _SUBJECT = re.compile(r"^(i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?d|he|he'?s|he'?d|she|she'?s|she'?d|they|they'?re|"
                       r"they'?d|it|it'?s|its|you|who|which|that|that'?s|thats|there|there'?s|there'?d|this|these)\b", re.I)
 # A new sentence that adds an item: "... with the choir. And to have the paperwork sorted".
-_ADDS = re.compile(r"(?<=[.!?])\s+(?=(?:and|also|plus)\b)", re.I)
+_ADDS = re.compile(r"(?<=[.!?])\s+(?=(?:and|also|plus|second(?:ly)?|third(?:ly)?|finally|lastly)\b)", re.I)
+_AS_SAID = re.compile(r"^(?:as|like) i (?:said|say|mentioned)\b", re.I)
 # Texting: "gym n discord", "mum & dad", "cooking + cleaning".
 _AND = r"(?:and|n|&|\+)"
 
@@ -36,13 +37,30 @@ _AND = r"(?:and|n|&|\+)"
 _NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s+\S")
 
 
-def split_items(text: str) -> list[str]:
-    """The items in `text`, in order; an empty list for blank text."""
+def split_answer(how: str, text: str) -> list[str]:
+    """The items of one answer, cut the way its section says (bot/sections.py `split`)."""
+    if how == "people":  # each person their own strength, with their own `who`
+        return [person for line in re.split(r"[\r\n]+", text) if line.strip() for person in split_people(line)]
+    if how == "lines":
+        if len(_NUMBERED.findall(text)) >= 2:
+            return _numbered_items(text)
+        lines = re.split(r"[\r\n]+|;\s*(?=(?:and|also|plus)\s)", text)  # "...; and going back to parkrun"
+        return [_BULLET.sub("", line).strip() for line in lines if _BULLET.sub("", line).strip()]
+    return split_items(text, wishes=how == "wishes")
+
+
+def split_items(text: str, wishes: bool = False) -> list[str]:
+    """The items in `text`, in order; an empty list for blank text. `wishes`: the
+    answer says what would be different, where "and" before a new verb ("cook my own
+    tea and have more money") starts another wish."""
     if len(_NUMBERED.findall(text)) >= 2:
         return _numbered_items(text)
     pieces: list[str] = []
     for line in _LINES.split(text):
         line = _BULLET.sub("", line).strip()
+        if pieces and _AS_SAID.match(line):  # "...; as I said, the sleep is the big one": about the items before
+            pieces[-1] += "; " + line
+            continue
         for number, part in enumerate(_CUTS.split(line) if line else []):
             part = _BULLET.sub("", part).strip()
             if not part:
@@ -51,7 +69,7 @@ def split_items(text: str) -> list[str]:
                 pieces[-1] += " - " + part  # "his dog Bess - thats the big one for him": said about it
                 continue
             for sentence in _ADDS.split(part):
-                for wish in _split_wishes(sentence.strip()):
+                for wish in _split_wishes(sentence.strip(), wishes):
                     pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", wish, flags=re.I)))
     return pieces
 
@@ -71,7 +89,19 @@ _WISH = r"(?:i'?d|i would|(?:she|he|they)'?d|(?:she|he|they) would) (?:also |rea
 _NEXT_WISH = re.compile(rf",?\s+(?:and|also|plus)\s+(?={_WISH})", re.I)
 
 
-def _split_wishes(sentence: str) -> list[str]:
+# In an answer about what would be different: "have a job n cook my own tea", "...
+# without being puffed out and to be able to read my paper again", "walking with a
+# stick, and he would be able to get back to Carrow Road".
+_AND_NEW_WISH = re.compile(
+    r",?\s+(?:and|n|&)\s+(?=(?:to\b(?! be honest)|be able|have|having|cook|get back|go back|sleep|feel|be\b|"
+    r"(?:i|he|she|they|we)\s+(?:would|'d|could|will|can)\b))", re.I)
+
+
+def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
+    if wishes:
+        parts = [part.strip() for part in _AND_NEW_WISH.split(sentence)]
+        if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
+            return parts
     if len(re.findall(_WISH, sentence, re.I)) < 2:
         return [sentence]
     return [part.strip() for part in _NEXT_WISH.split(sentence) if part.strip()]
@@ -93,6 +123,7 @@ def _split_short_list(line: str) -> list[str]:
     match = re.match(rf"^(?:{_AND}\s+)?(.+?)\s+{_AND}\s+(.+)$", last)
     if match and all(len(p.split()) <= _MAX_LIST_WORDS for p in (*parts[:-1], match.group(1), match.group(2))):
         parts = parts[:-1] + [match.group(1), match.group(2)]
+    joined = dict(zip((re.sub(rf"^{_AND}\s+", "", part) for part in parts), parts))  # "and enjoying it" as typed
     parts = [re.sub(rf"^{_AND}\s+", "", part) for part in parts]
     if any(_CLAUSE.match(part) for part in parts):
         return [line]  # "when it rains, I stay in and read": one sentence
@@ -105,15 +136,17 @@ def _split_short_list(line: str) -> list[str]:
         # "Sleeping better, and singing in the choir again, I've not been since the funeral"
         merged: list[str] = []
         for part in parts:
-            if merged and (_SUBJECT.match(part) or _ASIDE.match(part)) and not _SUBJECT.match(merged[-1]):
-                merged[-1] += ", " + part
+            if merged and (((_SUBJECT.match(part) or _ASIDE.match(part)) and not _SUBJECT.match(merged[-1]))
+                           or _QUALIFIER.match(part) or _REFERS_BACK.match(part)):
+                merged[-1] += ", " + joined.get(part, part)  # merged back as typed, "and" kept
             else:
                 merged.append(part)
         return merged
     # Two short parts, neither a clause of the other: "get to club on me own, loft fixed"
     if (len(parts) == 2 and all(2 <= len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
             and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not (_APPOSITION.match(parts[1]) and len(parts[1].split()) <= 3)
-            and not _QUALIFIER.match(parts[1])):
+            and not _QUALIFIER.match(parts[1]) and not re.match(r"to\b", parts[1], re.I)
+            and not re.search(r"\b(?:first|second|third|finally|also)(?:ly)?$", parts[0], re.I)):  # "First, some respite"
         return parts
     return [line]
 
@@ -128,7 +161,9 @@ _QUALIFIER = re.compile(r"^(on (my|her|his|their) own|by (my|her|him|them)sel(f|
 _APPOSITION = re.compile(r"^(my|our|his|her|their|a|an)\s+(\w+\s+)?(daughter|son|wife|husband|partner|friend|neighbour|"
                          r"sister|brother|mum|mother|dad|father|carer|niece|nephew|cousin|aunt|uncle|mate)s?\b", re.I)
 # "I love walking, especially by the sea": the second part is an aside, not an item.
-_ASIDE = re.compile(r"^(especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|"
+# "..., every week, and enjoying it": a short part ending in "it" or "them" is about what came before.
+_REFERS_BACK = re.compile(r"^(?:\S+\s+){0,2}(?:it|them|that|there)\W*$", re.I)
+_ASIDE = re.compile(r"^(especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|maybe|perhaps|probably|possibly|"
                     r"as well|too|really|actually|obviously|of course|bless|thank|thanks|please|sorry|ha|lol)\b", re.I)
 _MAX_PAIR_WORDS = 10
 
@@ -161,6 +196,28 @@ def _people_named(fragment: str, first: bool) -> set[str]:
     return words
 
 
+# One lowercase word after "n", "and" or a comma in a list of people: a name typed
+# without its capital ("our jordan n tyler").
+_LOWER_NAME = re.compile(r"^(?:(?:and|n|&|\+)\s+)?(?!(?:all|everyone|everybody|others|co|them|him|her|me|us|that|"
+                         r"this|too|lot|rest|so|etc|family|friends)\b)[a-z]{3,}$")
+# "our Shona my daughter": a bare relation straight after a name says who they are.
+_BARE_RELATION = re.compile(r"^(?:my|our|his|her|their)\s+\w+$", re.I)
+
+
+def _same_person(text: str, pieces: list, previous_cut, start: str) -> bool:
+    """The fragment names the person before it again: "our Shona my daughter" (a bare
+    relation after a name, with no comma or "and" between) or "Me, Agnieszka" / "Me!
+    Fiona" (the helper saying who they are)."""
+    if not pieces or previous_cut is None:
+        return False
+    before = text[pieces[-1][0]:pieces[-1][1]].strip()
+    if not previous_cut.group(0).strip() and _BARE_RELATION.match(start) and _PERSON_WORDS.search(start) \
+            and not _PERSON_WORDS.search(re.sub(r"^\W*our\s+", "", before, flags=re.I)):
+        return True
+    return len(pieces) == 1 and bool(re.fullmatch(r"\W*(?:me|myself)\W*", before, re.I)) \
+        and bool(re.match(r"[A-Z][a-z\u00c0-\u017f]+\b", start)) and not _PERSON_WORDS.search(start)
+
+
 def split_people(text: str) -> list[str]:
     """The people in one answer about family and friends, one piece each, in the
     person's words: "my grandchildren Lily and Sam, my son David and my neighbour
@@ -172,20 +229,26 @@ def split_people(text: str) -> list[str]:
     asides = [match.span() for match in re.finditer(r"\([^()]*\)", text)]  # "Martin (his son, my husband)"
     cuts = [cut for cut in _PEOPLE_CUTS.finditer(text)
             if not any(start < cut.start() < end for start, end in asides)]
+    previous_cut = None
     for cut in cuts + [None]:
         end = cut.start() if cut else len(text)
         fragment = text[position:end]
+        if re.fullmatch(r"\W*(?:and|n|&|\+|plus|also)\W*", fragment, re.I) and cut is not None:
+            continue  # ", and my daughter": the "and" goes with who comes next
         if fragment.strip():
-            names = _people_named(fragment, first=not pieces)
             start = fragment.strip()
+            names = _people_named(fragment, first=not pieces)
+            if not names and previous_cut is not None and _LOWER_NAME.match(start):
+                names = {start.lower()}  # "my nan our jordan n tyler": a texted name
             person = bool(names) and not (_SUBJECT.match(start) or _CLAUSE.match(start) or _ASIDE.match(start)
-                                          or names <= named)
+                                          or names <= named or _same_person(text, pieces, previous_cut, start))
             named |= names
             if not pieces or (person and pieces[-1][2]):
                 pieces.append([position, end, person])
             else:  # about the person before, or the person this piece was waiting for
                 pieces[-1][1], pieces[-1][2] = end, pieces[-1][2] or person
         position = cut.end() if cut else len(text)
+        previous_cut = cut
     items = [re.sub(r"^(?:and|n|&|plus|also)\s+", "", text[start:end].strip(" ,;-"), flags=re.I)
              for start, end, _person in pieces]
     return [item for item in items if item] or [text.strip()]

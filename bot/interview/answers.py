@@ -14,6 +14,7 @@ from bot.interview.corrections import correct
 from bot.interview.flow import (
     after_section, enter, next_followup, next_link, offer_links, pause, start_followups, start_review,
 )
+from bot.interview import reader
 from bot.interview.questions import record_section
 from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
@@ -25,7 +26,8 @@ from bot.parsing import (
     parse_scale, person_first, person_name, polarity, preferred_name, section_in, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
-from bot.splitting import split_items, split_people
+from bot.sections import LIST_NAMES
+from bot.splitting import split_answer, split_items
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
 from bot.store.record import build_record
@@ -184,14 +186,25 @@ def _answered_ahead(session, conversation, section, text, intent, message_id) ->
     told where they went). People who expect one "anything else?" per section answer
     the next question at the second one; without this, every later answer would be
     filed one section behind."""
-    if phase_of(conversation.step) != "more" or _messages_in(session, conversation, section) < 2 \
-            or not answers_next(section, text):
+    if phase_of(conversation.step) != "more" or _messages_in(session, conversation, section) < 2:
         return None
-    return _file_ahead(session, conversation, section, text, intent, message_id)
+    ahead = _section_ahead(section, text)
+    return _file_ahead(session, conversation, ahead, text, intent, message_id) if ahead else None
 
 
-def _file_ahead(session, conversation, section, text, intent, message_id) -> Turn:
-    after_section(session, conversation, section)  # its question is not asked: this message answers it
+def _section_ahead(section: str, text: str) -> Optional[str]:
+    """The later section the words clearly answer: by their words (bot/parsing.py), or
+    by what they mean (the section reader), or None."""
+    if answers_next(section, text):
+        return LIST_NAMES[LIST_NAMES.index(section) + 1]
+    return reader.section_ahead(section, text)
+
+
+def _file_ahead(session, conversation, ahead, text, intent, message_id) -> Turn:
+    for _ in range(reader.AHEAD):  # their questions are not asked: this message answers a later one
+        if section_of(conversation.step) in (ahead, None):
+            break
+        after_section(session, conversation, section_of(conversation.step))
     turn = _store_answer(session, conversation, text, intent, message_id)
     title = prompts()["section_titles"][section_of(conversation.step)]
     return Turn([message("moved_ahead", title=title)] + turn.says)
@@ -205,8 +218,8 @@ def _not_a_followup_answer(session, conversation, section, text, intent, message
     set_step(conversation, f"{section}:more")
     if NOTHING_MORE.match(text) and not _MORE_AFTER.search(text):  # "no, that's plenty to be going on with"
         return Turn(after_section(session, conversation, section))
-    if answers_next(section, text):
-        return _file_ahead(session, conversation, section, text, intent, message_id)
+    if answers_next(section, text):  # by the words only: the reader is measured at "anything else?"
+        return _file_ahead(session, conversation, LIST_NAMES[LIST_NAMES.index(section) + 1], text, intent, message_id)
     return _store_answer(session, conversation, text, intent, message_id)
 
 
@@ -224,10 +237,7 @@ def _messages_in(session, conversation, section) -> int:
 
 def _store_answer(session, conversation, text, intent, message_id) -> Turn:
     section = section_of(conversation.step)
-    if section == "strengths_family":  # each person their own strength, with their own `who`
-        texts = [person for line in re.split(r"[\r\n]+", text) if line.strip() for person in split_people(line)]
-    else:
-        texts = split_items(text) or [text]
+    texts = split_answer(LIST_SECTIONS[section].split, text) or [text]
     texts, already = _not_yet_saved(session, conversation, section, texts)
     if section in ("working_well", "not_working"):
         turn = _store_working(session, conversation, section, texts, message_id)
@@ -317,10 +327,18 @@ def _current_item(session, conversation):
     return repo.get_item(session, LIST_SECTIONS[section].table, conversation.step_data["pending"][0])
 
 
+def _kept_with(item, text: str) -> None:
+    """"yes, though I don't want to put it on her before uni": the choice is taken and
+    the words said with it stay with the item, never dropped."""
+    if len(text.split()) > WORDY:
+        item.text = f"{item.text} - {text}"
+
+
 def answer_willing(session, conversation, text, intent, message_id) -> Turn:
     item = _current_item(session, conversation)
     if NOT_SURE.search(text):
         item.willing = "not_sure"
+        _kept_with(item, text)
     else:
         said = yes_no(text, intent)
         if said is None and len(text.split()) >= WORDY:
@@ -332,6 +350,7 @@ def answer_willing(session, conversation, text, intent, message_id) -> Turn:
         if said is None:
             return Turn([message("yes_no")])
         item.willing = "yes" if said else "no"
+        _kept_with(item, text)
     next_followup(conversation, "strengths_family")
     return Turn([message("ack")])
 
@@ -339,6 +358,7 @@ def answer_willing(session, conversation, text, intent, message_id) -> Turn:
 def answer_scale(session, conversation, text, intent, message_id) -> Turn:
     item = _current_item(session, conversation)
     if intent == "deny" or NOT_SURE.search(text):
+        _kept_with(item, text)  # "Not sure, she says she'll never understand Dad's pension"
         next_followup(conversation, "outcomes")
         return Turn([message("skipped")])
     value = parse_scale(text)
@@ -524,12 +544,24 @@ def _answer_safety_continue(session, conversation, text, intent, message_id) -> 
     return carry_on(session, conversation)
 
 
+# Follow-up questions answered with a choice (yes / no / not sure, a number).
+CHOICE_PHASES = ("willing", "scale_now", "scale_goal")
+
+
 def _not_meant(session: Session, conversation: Conversation) -> Turn:
     """A false alarm: noted on the flag (staff still see it), nothing passed on, and
     the words offered back as their answer."""
     event = repo.latest_safety_event(session, conversation.id)
     if event is not None:
         event.not_meant = True
+    step = ((conversation.step_data or {}).get("return") or {}).get("step", "")
+    if event is not None and event.kept_as_answer is None and phase_of(step) in CHOICE_PHASES:
+        # "Not sure, she says she'll never understand Dad's pension": the reply to
+        # "what number would you like to get to?" is still that reply, once not an alarm
+        return_to_saved(conversation)
+        event.kept_as_answer = True
+        turn = answer(session, conversation, event.message, "inform", event.message_id)
+        return Turn([message("safety_not_meant")] + turn.says)
     turn = carry_on(session, conversation)
     turn.says = [message("safety_not_meant")] + turn.says
     return turn

@@ -1,7 +1,7 @@
 """Several items in one message are split, never reworded."""
 import pytest
 
-from bot.splitting import split_items, split_people
+from bot.splitting import split_answer, split_items, split_people
 
 
 @pytest.mark.parametrize("text, items", [
@@ -85,3 +85,47 @@ def test_a_texted_list_whose_first_part_says_more():
 @pytest.mark.parametrize("text", ["swimming again at the leisure centre, on my own", "working again, part time"])
 def test_a_part_that_says_how_stays_with_its_item(text):
     assert split_items(text) == [text]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("my nan our jordan n tyler", ["my nan", "our jordan", "tyler"]),  # a texted name without its capital
+    ("our Shona my daughter and her man Gary", ["our Shona my daughter", "her man Gary"]),  # who Shona is
+    ("Me, Agnieszka, of course. Our son Piotr", ["Me, Agnieszka, of course", "Our son Piotr"]),  # the helper
+    ("my son Huw, and my daughter Sian in Cardiff", ["my son Huw", "my daughter Sian in Cardiff"]),
+    ("Jean and the others", ["Jean and the others"]),
+])
+def test_people_as_helpers_and_texters_list_them(text, people):
+    assert split_people(text) == people
+
+
+@pytest.mark.parametrize("text, wishes", [
+    ("have a job n cook my own tea", ["have a job", "cook my own tea"]),
+    ("cook my own tea and have more money", ["cook my own tea", "have more money"]),
+    ("get to the shops without being puffed out and to be able to read my paper again",
+     ["get to the shops without being puffed out", "to be able to read my paper again"]),
+    ("He would be walking with a stick, and he would be able to get back to Carrow Road",
+     ["He would be walking with a stick", "he would be able to get back to Carrow Road"]),
+    ("Two things. First, some respite. Second, Keith managing his washing",
+     ["Two things. First, some respite.", "Second, Keith managing his washing"]),
+    ("She would be going to the coffee morning again, every week, and enjoying it",
+     ["She would be going to the coffee morning again, every week, and enjoying it"]),
+    ("to get her stairs sorted somehow, maybe a rail or something?", ["to get her stairs sorted somehow, maybe a rail or something?"]),
+    ("having one evening a week that's mine, to run or see friends", ["having one evening a week that's mine, to run or see friends"]),
+    ("go out and see friends", ["go out and see friends"]),
+    ("fish and chips and to be honest a pint", ["fish and chips and to be honest a pint"]),
+])
+def test_each_wish_is_its_own_outcome(text, wishes):
+    assert split_answer("wishes", text) == wishes
+
+
+def test_a_risk_keeps_the_worries_said_with_it():
+    said = "she wants to keep walking to the Co-op on her own - my brother thinks she shouldn't, I think she should"
+    assert split_answer("lines", said) == [said]
+    assert split_answer("lines", "a weekend in Brighton; and going back to parkrun") == [
+        "a weekend in Brighton", "and going back to parkrun"]
+    assert split_answer("lines", "1) driving 2) the bus on my own") == ["driving", "the bus on my own"]
+
+
+def test_as_i_said_stays_with_what_it_is_about():
+    assert split_items("Sleeping through; Dad at a day centre; as I said, the sleep is the big one") == [
+        "Sleeping through", "Dad at a day centre; as I said, the sleep is the big one"]

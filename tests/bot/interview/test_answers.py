@@ -362,3 +362,14 @@ def test_a_long_answer_that_turns_from_bad_to_good_is_filed_on_both_sides(store)
     record = p.record()
     assert [i["text"] for i in record["not_working"]] == ["the nights are long and I can't work the telly remote"]
     assert [i["text"] for i in record["working_well"]] == ["the chapel has been good to me"]
+
+
+def test_words_said_with_a_yes_stay_with_the_person(store):
+    p = Person(store)
+    walk_to(p, "strengths_family")
+    p.says("my daughter Anika")
+    p.says("yes, though I don't want to put it on her right before uni", "affirm")
+    [anika] = p.record()["strengths"]
+    assert anika["willing"] == "yes"
+    assert "I don't want to put it on her right before uni" in anika["text"]
+    assert anika["who"] == "my daughter Anika"  # who they are is unchanged by what was said after

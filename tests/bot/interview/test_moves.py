@@ -236,3 +236,19 @@ def test_why_speaks_about_the_person_someone_is_helping(store):
     said = p.move(lambda s, c: iv.explain_why(c))
     assert said[0].startswith("Help should fit Rose's life, not the other way round.")
     assert said[-1] == "What is important to Rose in life right now?"
+
+
+def test_not_what_i_meant_at_a_scale_question_takes_the_reply_and_keeps_its_words(store):
+    p = Person(store)
+    walk_to(p, "outcomes")
+    p.says("have the paperwork sorted")
+    p.says("3")
+    said = "Not sure, she says she'll never understand Dad's pension but she'd like to try"
+    p.move(lambda s, c: iv.safety_response(s, c, said, "m-pension", ABUSE))
+    p.says("that is not what I meant")
+    assert p.state()[1] == "outcomes:more"  # the reply answered "what number would you like?"
+    [outcome] = p.record()["outcomes"]
+    assert (outcome["scale_now"], outcome["scale_goal"]) == (3, None)
+    assert said in outcome["text"]  # nothing they typed is lost
+    [event] = p.record()["safety"]["events"]
+    assert (event["not_meant"], event["kept_as_answer"]) == (True, True)
