@@ -131,14 +131,16 @@ _NOT_WELL = re.compile(
     r"lonely|loneliness|tired|shattered|exhausted|knackered|bored|boring|worr\w+|stress\w*|cancel\w*|late|broken|"
     r"leak\w*|too much|hate|miss|missing|lost|knocked back|nocked back|fed up|sick of|useless|poor|bad|weak|stuck|"
     r"nightmare|mess|falling apart|behind|waiting|wait|forget\w*|forgot|confus\w+|muddled|scared|frightened|"
-    r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis|can only|only manage)\b", re.I)
+    r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis|can only|only manage|broke|naebody|"
+    r"impossible|shocking|horrendous)\b", re.I)
 _WELL = re.compile(
-    r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helpful|kind|fine|better|enjoy\w*|"
-    r"love|loves|happy|support\w*|pops in|manag\w+|decent|reliable|works|working|sorted|improv\w+|"
+    r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helping|helpful|kind|fine|better|enjoy\w*|"
+    r"love|loves|happy|support\w*|pops in|decent|reliable|works|working|sorted|improv\w+|"
     r"thank\w*|marvellous|a godsend|godsend|bless|grand|champion|spot on|understanding|pleased|glad)\b", re.I)
 
 
-_NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn'?t|won'?t|hardly|not very)\s+(?:\w+\s+)?"
+_NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn'?t|won'?t|hardly|not very|"
+                           r"nothing(?:'s| is)?(?: going| much)?|not (?:much|a lot|a great deal)(?: is)?(?: going)?)\s+(?:\w+\s+)?"
                            r"(?:" + _WELL.pattern[3:-3] + r")\b", re.I)
 
 
@@ -335,9 +337,23 @@ def who_of(text: str) -> Optional[str]:
     return match.group(0).strip() if match else None
 
 
+def _leading_name(text: str) -> Optional[str]:
+    """A name said first, on its own: "Ramesh Shah; he's 79, everyone calls him
+    Ramesh-bhai", "Priya Shah, I'm his daughter"."""
+    first = re.split(r"\s*(?:[,;.!?(:]|\s[-\u2013\u2014]\s)\s*", text.strip(), maxsplit=1)[0]
+    words = first.split()
+    if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z\u00c0-\u00ff'\u2019-]+", w) for w in words) \
+            and not any(w in _NOT_A_NAME_WORD for w in words):
+        return first
+    return None
+
+
 def person_name(text: str) -> str:
     """The person's name in "her name is Rose", "it's for my mum, Rose Smith", "Rose",
     or the words as typed when no name stands out."""
+    leading = _leading_name(text)
+    if leading:
+        return leading
     match = re.search(r"\b(?:name is|name'?s|called|known as|goes by|calls? (?:her|him|them|me))\s+(.+)$", text, re.I)
     if match:
         return match.group(1).strip().strip(".!")[:100]
@@ -354,12 +370,14 @@ def helper_and_relationship(text: str) -> tuple[str, Optional[str]]:
     the name, so nothing typed is lost."""
     relation = _RELATION_PHRASE.search(text)
     rest = text if relation is None else text[:relation.start()] + " " + text[relation.end():]
-    name = None
-    match = re.search(r"\b(?:i'?m|i am|my name is|my name'?s|name'?s|it'?s|this is)\s+([A-Za-z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
+    name = _leading_name(text)
+    match = None if name else re.search(r"\b(?:i'?m|i am|my name is|my name'?s|name'?s|it'?s|this is)\s+([A-Za-z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
                       rest, re.I)
     possessive = match is not None and re.search(r"['\u2019]s$", match.group(1).split()[0])  # "I am Joan's sister"
-    if match and not possessive and match.group(1).lower() not in {"her", "his", "their", "the", "a", "an", "doing",
-                                                                   "filling"}:
+    if name:
+        pass
+    elif match and not possessive and match.group(1).lower() not in {"her", "his", "their", "the", "a", "an", "doing",
+                                                                     "filling"}:
         name = match.group(1)
     else:
         for found in _CAPITALISED.finditer(rest):
@@ -369,7 +387,7 @@ def helper_and_relationship(text: str) -> tuple[str, Optional[str]]:
                 break
     relationship = None
     if relation is not None:  # from the relation word on: "his wife of 52 years"
-        relationship = text[relation.start():].strip(" ,.-")
+        relationship = re.split(r"[;.!?]", text[relation.start():])[0].strip(" ,.-")  # not what they say after
         if name and relationship.endswith(name):
             relationship = relationship[:-len(name)].strip(" ,.-")
     if name is None:

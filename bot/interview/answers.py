@@ -73,6 +73,8 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
     about_items = section_of(conversation.step) in LIST_SECTIONS or conversation.step == "review"
     corrected = correct(session, conversation, text) if about_items and not confirmed else None
     if corrected is not None:  # "sorry, I meant the Tuesday group": changed, and the question again
+        if phase_of(conversation.step) == "more" and _ends_with_nothing_more(text):  # "...; and no, nothing else"
+            return Turn(welcome + corrected.says + after_section(session, conversation, section_of(conversation.step)))
         return Turn(welcome + corrected.says)
     step = conversation.step
     handler = _STEP_HANDLERS.get(step) or _STEP_HANDLERS.get(phase_of(step))
@@ -81,6 +83,11 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
     turn = handler(session, conversation, text.strip(), intent, message_id)
     turn.says = welcome + turn.says
     return turn
+
+
+def _ends_with_nothing_more(text: str) -> bool:
+    last = re.split(r"[;.!?]\s*", text.strip(" .!?"))[-1]
+    return bool(NOTHING_MORE.match(re.sub(r"^\W*(?:and|but)\s+", "", last, flags=re.I)))
 
 
 def about_the_service(conversation: Conversation, text: str) -> Optional[Turn]:

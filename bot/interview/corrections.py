@@ -10,7 +10,7 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from bot.interview.state import LIST_SECTIONS, Turn
-from bot.parsing import who_of
+from bot.parsing import NOTHING_MORE, who_of
 from bot.store import repository as repo
 from bot.store.models import Conversation
 from bot.wording import message, quoted
@@ -61,7 +61,10 @@ def correct(session: Session, conversation: Conversation, text: str) -> Optional
         return None
     row, section = found
     before = row.text
-    # What they said after the correction stays with the item ("Dave moved to Leeds").
+    # What they said after the correction stays with the item ("Dave moved to Leeds"),
+    # unless it answers "anything else?" ("and no, nothing else": the section ends).
+    if rest and NOTHING_MORE.match(re.sub(r"^\W*(?:and|but)\s+", "", rest, flags=re.I)):
+        rest = None
     row.text = _replaced(before, new, old) + (f" ({rest.strip()})" if rest and rest.strip() else "")
     if section == "strengths_family":
         row.who = who_of(row.text)

@@ -148,3 +148,23 @@ def test_a_self_correction_says_nothing_about_how_things_are_going():
 def test_what_clearly_answers_the_next_question(section, text, ahead):
     from bot.parsing import answers_next
     assert answers_next(section, text) is ahead
+
+
+def test_a_name_said_first_is_the_name():
+    from bot.parsing import helper_and_relationship, person_name
+    assert person_name("Ramesh Shah; he's 79, everyone at the temple calls him Ramesh-bhai but Ramesh is fine") == \
+        "Ramesh Shah"
+    assert person_name("Maureen (Mum)") == "Maureen"
+    assert helper_and_relationship("Priya Shah, I'm his daughter; I live in Catford, I'm round there most days") == \
+        ("Priya Shah", "his daughter")
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("Nothing is going good. Pain is every day, and GP appointment is impossible", -1),
+    ("her new pain meds r helping a bit", 0),  # both: the question asked decides
+    ("finances managed by appointee (mum)", 0),
+    ("the heatings broke again since Tuesday", -1),
+])
+def test_how_things_are_going_as_people_put_it(text, sign):
+    from bot.parsing import polarity
+    assert polarity(text) == sign

@@ -129,3 +129,14 @@ def test_a_risk_keeps_the_worries_said_with_it():
 def test_as_i_said_stays_with_what_it_is_about():
     assert split_items("Sleeping through; Dad at a day centre; as I said, the sleep is the big one") == [
         "Sleeping through", "Dad at a day centre; as I said, the sleep is the big one"]
+
+
+@pytest.mark.parametrize("text, wishes", [
+    ("talking a bit better and getting out of the house more - more than just hospital appts anyway",
+     ["talking a bit better", "getting out of the house more - more than just hospital appts anyway"]),
+    ("not bored on sunday and a warm flat", ["not bored on sunday", "a warm flat"]),
+    ("walk to the park and back", ["walk to the park and back"]),
+    ("go to the shops and the library", ["go to the shops and the library"]),
+])
+def test_wishes_joined_by_and(text, wishes):
+    assert split_answer("wishes", text) == wishes

@@ -61,3 +61,14 @@ def test_a_correction_at_a_yes_or_no_question_changes_no_item(store):
     p.says("sorry, I meant yes not no")  # at "share it with the council?": not a correction of an item
     assert [i["text"] for i in p.record()["what_matters"]] == ["no bus on Sundays"]
 
+
+
+def test_a_correction_that_ends_with_nothing_else_moves_on(store):
+    p = Person(store)
+    walk_to(p, "strengths_community")
+    p.says("the Monday memory cafe at the library")
+    said = p.says("sorry, I meant the Tuesday one not the Monday one; and no, nothing else")
+    assert [s["text"] for s in p.record()["strengths"] if s["category"] == "community"] == [
+        "the Tuesday memory cafe at the library"]
+    assert p.state()[1] == "outcomes:ask"
+    assert said[0].startswith("Thank you. I have changed")
