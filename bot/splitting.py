@@ -94,13 +94,19 @@ _NEXT_WISH = re.compile(rf",?\s+(?:and|also|plus)\s+(?={_WISH})", re.I)
 # stick, and he would be able to get back to Carrow Road".
 _AND_NEW_WISH = re.compile(
     r",?\s+(?:and|n|&)\s+(?=(?:to\b(?! be honest)|be able|have|having|cook|get back|go back|sleep|feel|be\b|a\b|an\b|more\b|"
-    r"(?!thing\b|nothing\b|something\b|anything\b|everything\b|evening\b|morning\b)\w{2,}ing\b|"
     r"(?:i|he|she|they|we)\s+(?:would|'d|could|will|can)\b))", re.I)
+
+
+# "talking a bit better and getting out of the house more": a wish that starts with an
+# "-ing" word, and another "-ing" after "and" ("his own washing and dressing" is one).
+_GERUND = r"(?!thing\b|nothing\b|something\b|anything\b|everything\b|evening\b|morning\b)\w{2,}ing\b"
+_AND_GERUND = re.compile(rf",?\s+(?:and|n|&)\s+(?={_GERUND})", re.I)
 
 
 def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
     if wishes:
-        parts = [part.strip() for part in _AND_NEW_WISH.split(sentence)]
+        cut = _AND_GERUND if re.match(_GERUND, sentence, re.I) else _AND_NEW_WISH
+        parts = [part.strip() for part in cut.split(sentence)]
         if len(parts) > 1 and all(len(part.split()) >= 2 and not _REFERS_BACK.match(part) for part in parts):
             return parts
     if len(re.findall(_WISH, sentence, re.I)) < 2:
@@ -164,7 +170,7 @@ _APPOSITION = re.compile(r"^(my|our|his|her|their|a|an)\s+(\w+\s+)?(daughter|son
 # "I love walking, especially by the sea": the second part is an aside, not an item.
 # "..., every week, and enjoying it": a short part ending in "it" or "them" is about what came before.
 _REFERS_BACK = re.compile(r"^(?:\S+\s+){0,2}(?:it|them|that|there)\W*$", re.I)
-_ASIDE = re.compile(r"^(especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|maybe|perhaps|probably|possibly|more than|"
+_ASIDE = re.compile(r"^(especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|maybe|perhaps|probably|possibly|more than|with|without|"
                     r"as well|too|really|actually|obviously|of course|bless|thank|thanks|please|sorry|ha|lol)\b", re.I)
 _MAX_PAIR_WORDS = 10
 

@@ -140,3 +140,8 @@ def test_as_i_said_stays_with_what_it_is_about():
 ])
 def test_wishes_joined_by_and(text, wishes):
     assert split_answer("wishes", text) == wishes
+
+
+def test_an_ing_word_after_and_is_a_new_wish_only_after_one_before():
+    assert split_answer("wishes", "Keith managing more of his own washing and dressing, with less help") == [
+        "Keith managing more of his own washing and dressing, with less help"]
