@@ -280,7 +280,7 @@ def preferred_name(text: str) -> str:
         match = re.search(r"\b(?:calls? me|my name is|my name'?s|name'?s|i'?m|i am|it'?s)\s+(.+)$", text, re.I)
         return (match.group(1) if match else text).strip().strip(".!")[:100]
     first = re.match(r"^\s*((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][\w'\u2019-]*)\s*(?:[,.;:!-]|\b(?:is fine|please|will do|thanks|"
-                     r"thank you|is good|is ok|is okay|mainly|mostly)\b)", text)
+                     r"thank you|is good|is ok|is okay|mainly|mostly|nobody|no one|not|never|but|cos|because)\b)", text)
     if first and first.group(1) not in _NOT_A_NAME_WORD:
         return first.group(1)
     for lead in (r"calls? me", r"my name is|my name'?s|name'?s|i'?m|i am|it'?s"):
@@ -311,7 +311,7 @@ _HELPER_RELATIONS = _RELATIONS + (
 )
 _RELATION_PHRASE = re.compile(
     r"\b(?:(?:her|his|their|the|my|our|a|an)\s+)?(?:(?:paid|unpaid|main|live-in|family|best|old|close|youngest|"
-    r"eldest|oldest|younger|older)\s+)?(?:" + "|".join(re.escape(r) for r in sorted(_HELPER_RELATIONS, key=len, reverse=True))
+    r"eldest|oldest|younger|older|little|big|baby|twin)\s+)?(?:" + "|".join(re.escape(r) for r in sorted(_HELPER_RELATIONS, key=len, reverse=True))
     + r")s?\b", re.I)
 _CAPITALISED = re.compile(r"\b([A-Z][a-z\u00c0-\u00ff'\u2019-]+(?:\s+[A-Z][a-z\u00c0-\u00ff'\u2019-]+){0,2})")
 _NOT_A_NAME_WORD = {"I", "I'm", "Im", "My", "Our", "Her", "His", "Their", "The", "She", "He", "They", "It", "It's",
@@ -392,6 +392,9 @@ def helper_and_relationship(text: str) -> tuple[str, Optional[str]]:
             relationship = relationship[:-len(name)].strip(" ,.-")
     if name is None:
         return text.strip()[:200], relationship
+    fuller = re.search(rf"\b{re.escape(name)}\s+[A-Z][\w'\u2019-]+", text)  # "I'm Fiona, Fiona Kerr"
+    if fuller and " " not in name.strip():
+        name = fuller.group(0)
     return name.strip(" ,.-")[:100], relationship
 
 

@@ -156,7 +156,10 @@ def _answer_behalf_permission(session, conversation, text, intent, message_id) -
     """"yes", "no", or the reason they cannot agree, as typed."""
     said = yes_no(text, intent)
     short = len(text.split()) <= 3
-    conversation.permission = ("yes" if said else "no") if said is not None and short else text
+    if said is None:
+        conversation.permission = text  # the reason they cannot agree, as typed
+    else:  # "ok, fair enough; yes, he knows and he agrees, I read the questions out to him"
+        conversation.permission = ("yes" if said else "no") + ("" if short else f" - {text}")
     says = [message("permission_no", **voice(conversation))] if said is False and short else [message("ack")]
     return Turn(says + enter(session, conversation, "what_matters"))
 

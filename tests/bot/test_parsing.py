@@ -168,3 +168,10 @@ def test_a_name_said_first_is_the_name():
 def test_how_things_are_going_as_people_put_it(text, sign):
     from bot.parsing import polarity
     assert polarity(text) == sign
+
+
+def test_names_people_give_with_an_aside():
+    from bot.parsing import helper_and_relationship, preferred_name
+    assert preferred_name("Moira nobody calls me Mrs Docherty except the doctors full stop") == "Moira"
+    assert helper_and_relationship("I'm Fiona, Fiona Kerr. I'm her neighbour") == ("Fiona Kerr", "her neighbour")
+    assert helper_and_relationship("Kayla, im her little sister") == ("Kayla", "her little sister")

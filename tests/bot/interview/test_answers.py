@@ -373,3 +373,13 @@ def test_words_said_with_a_yes_stay_with_the_person(store):
     assert anika["willing"] == "yes"
     assert "I don't want to put it on her right before uni" in anika["text"]
     assert anika["who"] == "my daughter Anika"  # who they are is unchanged by what was said after
+
+
+def test_a_long_yes_to_permission_is_a_yes_with_its_words(store):
+    p = Person(store)
+    p.says("hello", "greet")
+    p.says("yes ok, I'm doing this for my dad", "affirm")
+    p.says("Naresh Mehta")
+    p.says("Priya, his daughter")
+    p.says("ok, fair enough; yes, he knows and he agrees, I read the questions out to him", "affirm")
+    assert p.record()["permission"] == "yes - ok, fair enough; yes, he knows and he agrees, I read the questions out to him"
