@@ -179,13 +179,15 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
         return Turn(after_section(session, conversation, section))
     if PUZZLED.match(text):  # "I'm lost", "eh?": help, and the question again
         return Turn([message("help")])
-    if short and YES.match(text):
+    if _JUST_YES.match(text):  # "yes", "yes there is": go on (but "yeah the dog" is an answer)
         set_step(conversation, f"{section}:tell")
         return Turn([message("go_on")])
     if LONE_NUMBER.match(text):  # a late answer to a scale? keep it and ask
         return ask_if_answer(conversation, text, message_id)
     if not text:
         return Turn([])
+    if phase_of(conversation.step) == "more":  # "yes, my friendships": the "yes" answers "anything else?"
+        text = _YES_AND.sub("", text, count=1)
     return _answered_ahead(session, conversation, section, text, intent, message_id) or \
         _store_answer(session, conversation, text, intent, message_id)
 
@@ -305,6 +307,9 @@ def _store_working(session, conversation, section, texts, message_id) -> Turn:
     return Turn(says)
 
 
+_YES_AND = re.compile(r"^\W*(?:oh\s+)?(?:yes|yeah|yep|yup|aye|ya)\b[,.!:;-]*\s+(?=\S)", re.I)
+_YES_WORDS = r"yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|there is|there are|i do|she does|he does|a few|some|one more|actually|oh"
+_JUST_YES = re.compile(rf"^\W*(?:{_YES_WORDS})(?:\W+(?:{_YES_WORDS}))*\W*$", re.I)
 # "no, not really, but my son helps": a "no" that goes on to an answer is kept.
 _MORE_AFTER = re.compile(r"\b(but|though|although|except|apart from|however)\b|\bonly\b(?! one\b)", re.I)
 

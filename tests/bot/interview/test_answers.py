@@ -383,3 +383,13 @@ def test_a_long_yes_to_permission_is_a_yes_with_its_words(store):
     p.says("Priya, his daughter")
     p.says("ok, fair enough; yes, he knows and he agrees, I read the questions out to him", "affirm")
     assert p.record()["permission"] == "yes - ok, fair enough; yes, he knows and he agrees, I read the questions out to him"
+
+
+def test_a_yes_before_more_items_answers_anything_else(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my job")
+    p.says("yes, my friendships, or what's left of them")
+    p.says("yeah the dog")  # short: "yeah the dog" keeps its words
+    assert [w["text"] for w in p.record()["what_matters"]] == [
+        "my job", "my friendships, or what's left of them", "the dog"]
