@@ -361,7 +361,15 @@ def person_name(text: str) -> str:
         words = [w for w in found.group(1).split() if w not in _NOT_A_NAME_WORD]
         if words:
             return " ".join(words)[:100]
+    first = re.split(r"\s*[,;.!?(:]\s*", text.strip(), maxsplit=1)[0].split()  # "gary walsh. gaz"
+    if 1 <= len(first) <= 3 and all(re.fullmatch(r"[a-z\u00c0-\u00ff'\u2019-]{2,}", w) for w in first) \
+            and not {w.lower() for w in first} & _NOT_LOWER_NAMES:
+        return " ".join(first)
     return text.strip().strip(".!")[:100]
+
+
+_NOT_LOWER_NAMES = {"my", "her", "his", "their", "our", "the", "a", "an", "yes", "no", "it", "is", "she", "he", "they",
+                    "mum", "dad", "nan", "gran", "me", "i", "im", "its", "for", "hello", "hi", "ok", "okay", "not", "sure"}
 
 
 def helper_and_relationship(text: str) -> tuple[str, Optional[str]]:

@@ -55,6 +55,9 @@ def split_items(text: str, wishes: bool = False) -> list[str]:
     tea and have more money") starts another wish."""
     if len(_NUMBERED.findall(text)) >= 2:
         return _numbered_items(text)
+    lines = [_BULLET.sub("", line).strip() for line in re.split(r"[\r\n]+", text) if _BULLET.sub("", line).strip()]
+    if len(lines) >= 2 and sum(bool(_BULLET.match(line)) for line in re.split(r"[\r\n]+", text)) >= 2:
+        return lines  # "- less tired, get through a full day\n- 1 evening/wk": each bullet one item, commas and all
     pieces: list[str] = []
     for line in _LINES.split(text):
         line = _BULLET.sub("", line).strip()
@@ -93,7 +96,7 @@ _NEXT_WISH = re.compile(rf",?\s+(?:and|also|plus)\s+(?={_WISH})", re.I)
 # without being puffed out and to be able to read my paper again", "walking with a
 # stick, and he would be able to get back to Carrow Road".
 _AND_NEW_WISH = re.compile(
-    r",?\s+(?:and|n|&)\s+(?=(?:to\b(?! be honest)|be able|have|having|cook|get back|go back|sleep|feel|be\b|a\b|an\b|more\b|"
+    r",?\s+(?:and|n|&)\s+(?=(?:then\s+)?(?:to\b(?! be honest)|be able|have|having|cook|get back|go back|sleep|feel|be\b|a\b|an\b|more\b|not\b|"
     r"(?:i|he|she|they|we)\s+(?:would|'d|could|will|can)\b))", re.I)
 
 
@@ -105,6 +108,10 @@ _AND_GERUND = re.compile(rf",?\s+(?:and|n|&)\s+(?={_GERUND})", re.I)
 
 def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
     if wishes:
+        short = [part.strip() for part in re.split(r"(?<=[.!?])\s+", sentence) if part.strip()]
+        if len(short) > 1 and all(len(part.split()) <= 6 and not _SUBJECT.match(part)
+                                  and not re.match(r"(?:\w+ )?things\W*$", part, re.I) for part in short):
+            return short  # "back at work. remembering stuff better"
         cut = _AND_GERUND if re.match(_GERUND, sentence, re.I) else _AND_NEW_WISH
         parts = [part.strip() for part in cut.split(sentence)]
         if len(parts) > 1 and all(len(part.split()) >= 2 and not _REFERS_BACK.match(part) for part in parts):
@@ -191,7 +198,7 @@ _PERSON_WORDS = re.compile(
     r"carer|boyfriend|girlfriend|mate|pal|nan|nana|nani|nanna|gran|granny|grandad|grandma|grandpa|grandfather|"
     r"grandmother|in-law|stepson|stepdaughter|stepdad|stepmum|godson|goddaughter|fiance|fiancee|kids|children|"
     r"family|lodger|colleague|worker|lass|lad|next door)s?\b|\bour\s+[a-z]+", re.I)
-_PEOPLE_CUTS = re.compile(r"\s*(?:[,;.!?]|\s(?:and|n|&|\+|plus|also)\s|\s[-\u2013/]\s|\s(?=(?:my|our)\s))\s*", re.I)
+_PEOPLE_CUTS = re.compile(r"\s*(?:[,;.!?]|\s(?:and then|and|n|&|\+|plus|also)\s|\s[-\u2013/]\s|\s(?=(?:my|our)\s))\s*", re.I)
 
 
 def _people_named(fragment: str, first: bool) -> set[str]:
@@ -206,7 +213,9 @@ def _people_named(fragment: str, first: bool) -> set[str]:
 # One lowercase word after "n", "and" or a comma in a list of people: a name typed
 # without its capital ("our jordan n tyler").
 _LOWER_NAME = re.compile(r"^(?:(?:and|n|&|\+)\s+)?(?!(?:all|everyone|everybody|others|co|them|him|her|me|us|that|"
-                         r"this|too|lot|rest|so|etc|family|friends)\b)[a-z]{3,}$")
+                         r"this|too|lot|rest|so|etc|family|friends|yes|yeah|well|ok|okay|erm|umm|hmm|right|oh|then|"
+                         r"just|only|mostly|probably|really|sorry|wait|thanks)\b)[a-z]{3,}"
+                         r"(?:\s+(?:from|at|in|next door|down|up|over|who)\b.*)?$")
 # "our Shona my daughter": a bare relation straight after a name says who they are.
 _BARE_RELATION = re.compile(r"^(?:my|our|his|her|their)\s+\w+$", re.I)
 
@@ -245,8 +254,10 @@ def split_people(text: str) -> list[str]:
         if fragment.strip():
             start = fragment.strip()
             names = _people_named(fragment, first=not pieces)
-            if not names and previous_cut is not None and _LOWER_NAME.match(start):
-                names = {start.lower()}  # "my nan our jordan n tyler": a texted name
+            if not names and (previous_cut is not None or cut is not None) and _LOWER_NAME.match(start):
+                names = {start.split()[0].lower()}  # "leanne, my lads tyler n josh": a texted name
+            if not names and pieces and pieces[-1][2] and re.fullmatch(r"\W*(?:me|myself)\W*", start, re.I):
+                names = {"me"}  # "our kid sharon, me, leanne": the helper among the others
             person = bool(names) and not (_SUBJECT.match(start) or _CLAUSE.match(start) or _ASIDE.match(start)
                                           or names <= named or _same_person(text, pieces, previous_cut, start))
             named |= names

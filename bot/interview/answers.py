@@ -17,7 +17,7 @@ from bot.interview.flow import (
 from bot.interview import reader
 from bot.interview.questions import record_section
 from bot.interview.state import (
-    LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
+    CHOICE_PHASES, LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
     section_of, set_step, voice,
 )
 from bot.parsing import (
@@ -557,10 +557,6 @@ def _answer_safety_continue(session, conversation, text, intent, message_id) -> 
         return_to_saved(conversation)
         return pause(session, conversation)
     return carry_on(session, conversation)
-
-
-# Follow-up questions answered with a choice (yes / no / not sure, a number).
-CHOICE_PHASES = ("willing", "scale_now", "scale_goal")
 
 
 def _not_meant(session: Session, conversation: Conversation) -> Turn:

@@ -13,7 +13,7 @@ from bot.interview.answers import (
 from bot.interview.corrections import looks_like_a_correction
 from bot.interview.flow import after_section, enter, next_followup, next_link, start_review
 from bot.interview.state import (
-    LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step, takes_words,
+    CHOICE_PHASES, LIST_SECTIONS, MOVE_STEPS, Turn, interrupt, phase_of, return_to_saved, section_of, set_step, takes_words,
     voice,
 )
 from bot.parsing import (
@@ -76,6 +76,8 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str],
         return "answer"
     if step in ("outcomes:scale_now", "outcomes:scale_goal") and parse_scale(text) is not None:
         return "answer"
+    if phase_of(step) in CHOICE_PHASES and len(text.split()) > 3:
+        return "ask"  # "Want to get back to running - 5k" at a 0 to 10 question: more words, not "go back"
     if step == "consent:who" and (FOR_SOMEONE_ELSE.search(text) or FOR_MYSELF.search(text)
                                   or re.match(r"^\W*(for )?(someone|somebody|my|him|her|them)\b", text, re.I)):
         return "answer"

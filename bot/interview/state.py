@@ -49,6 +49,8 @@ MOVE_STEPS = ("review", "keep_answer", "delete_confirm", "handoff_consent", "han
 # Phases and steps whose answer is the person's own words, stored as they wrote them:
 # a message flagged there may be an answer, and is offered back as one.
 WORD_PHASES = ("ask", "more", "tell", "concern", "safer")
+# Follow-up questions answered with a choice (yes / no / not sure, a number).
+CHOICE_PHASES = ("willing", "scale_now", "scale_goal")
 
 
 WORD_STEPS = ("preferred_name:ask", "behalf:person", "behalf:helper", "behalf:permission", "review", "handoff_contact")

@@ -175,3 +175,9 @@ def test_names_people_give_with_an_aside():
     assert preferred_name("Moira nobody calls me Mrs Docherty except the doctors full stop") == "Moira"
     assert helper_and_relationship("I'm Fiona, Fiona Kerr. I'm her neighbour") == ("Fiona Kerr", "her neighbour")
     assert helper_and_relationship("Kayla, im her little sister") == ("Kayla", "her little sister")
+
+
+def test_a_lowercase_name_said_first():
+    from bot.parsing import person_name
+    assert person_name("gary walsh. gaz") == "gary walsh"
+    assert person_name("my mum") == "my mum"

@@ -145,3 +145,31 @@ def test_wishes_joined_by_and(text, wishes):
 def test_an_ing_word_after_and_is_a_new_wish_only_after_one_before():
     assert split_answer("wishes", "Keith managing more of his own washing and dressing, with less help") == [
         "Keith managing more of his own washing and dressing, with less help"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("my daughter Eirlys in Cardiff and then Rhodri her boy", ["my daughter Eirlys in Cardiff", "Rhodri her boy"]),
+    ("leanne, my lads tyler and josh, and dean from work", ["leanne", "my lads tyler", "josh", "dean from work"]),
+    ("our kid sharon, me, leanne", ["our kid sharon", "me", "leanne"]),
+    ("his nephew Gareth, Dave at the mart and me", ["his nephew Gareth", "Dave at the mart", "me"]),
+    ("her and me", ["her and me"]),
+    ("yes, our Kelly", ["yes, our Kelly"]),
+])
+def test_lowercase_names_and_the_helper_in_a_list(text, people):
+    assert split_people(text) == people
+
+
+def test_each_bullet_is_one_item_commas_and_all():
+    assert split_items("- less tired, get through a full day\n- 1 evening/wk that is mine") == [
+        "less tired, get through a full day", "1 evening/wk that is mine"]
+    assert split_items("my garden\nthe dog, the cat and the budgie") == [
+        "my garden", "the dog", "the cat", "the budgie"]  # lines without bullets: still a list each
+
+
+@pytest.mark.parametrize("text, wishes", [
+    ("to get out more and then to see better with my eyes", ["to get out more", "then to see better with my eyes"]),
+    ("to get to chapel again on a sunday and not be so lonely", ["to get to chapel again on a sunday", "not be so lonely"]),
+    ("back at work. remembering stuff better", ["back at work.", "remembering stuff better"]),
+])
+def test_more_wishes_as_people_type_them(text, wishes):
+    assert split_answer("wishes", text) == wishes
