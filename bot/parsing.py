@@ -129,7 +129,7 @@ _NOT_WELL = re.compile(
     r"\b(not|no one|nobody|never|nothing|can'?t|cannot|won'?t|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|couldn'?t|"
     r"rubbish|awful|terrible|horrible|dreadful|hard|harder|difficult|struggl\w*|worse|worst|problem\w*|pain|painful|"
     r"lonely|loneliness|tired|shattered|exhausted|knackered|bored|boring|worr\w+|stress\w*|cancel\w*|late|broken|"
-    r"leak\w*|too much|hate|miss|missing|lost|knocked back|nocked back|fed up|sick of|useless|poor|bad|weak|stuck|"
+    r"leak\w*|too much|hate|miss|misses|missed|missing|lost|knocked back|nocked back|fed up|sick of|useless|poor|bad|weak|stuck|"
     r"nightmare|mess|falling apart|behind|waiting|wait|forget\w*|forgot|confus\w+|muddled|scared|frightened|"
     r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis|can only|only manage|broke|naebody|"
     r"impossible|shocking|horrendous)\b", re.I)

@@ -393,3 +393,15 @@ def test_a_yes_before_more_items_answers_anything_else(store):
     p.says("yeah the dog")  # short: "yeah the dog" keeps its words
     assert [w["text"] for w in p.record()["what_matters"]] == [
         "my job", "my friendships, or what's left of them", "the dog"]
+
+
+def test_after_the_willing_questions_a_place_is_the_community_answer(store):
+    p = Person(store)
+    walk_to(p, "strengths_family")
+    p.says("my nephew Gareth")
+    p.says("yes", "affirm")
+    assert p.state()[1] == "strengths_family:more"
+    p.says("the pigeon club on a tuesday and the chapel")  # they took it for the next question
+    assert p.state()[1] == "strengths_community:more"
+    assert [s["text"] for s in p.record()["strengths"] if s["category"] == "community"] == [
+        "the pigeon club on a tuesday and the chapel"]
