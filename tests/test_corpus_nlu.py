@@ -15,7 +15,7 @@ from tests.corpus import driver
 from tests.test_rasa_data import MODEL
 
 TARGET = 0.97
-FLOOR_HELD_OUT = 0.96  # measured 0.974 on the held-out writers (cw06-cw08, cw15-cw16; 2026-12-02 evening): target met
+FLOOR_HELD_OUT = 0.96  # measured 0.974 on the held-out writers (cw06-cw08, cw15-cw16; 2026-12-02 evening and 2026-12-03): target met
 # Intents that are moves (guide section 4); the rest are answers.
 MOVES = {"greet", "ask_why", "skip", "dont_know", "go_back", "remove_item", "pause", "resume", "delete_all",
          "handoff", "help", "chitchat"}
