@@ -193,11 +193,11 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
 
 
 def _answered_ahead(session, conversation, section, text, intent, message_id) -> Optional[Turn]:
-    """At "anything else?" asked again (or after follow-ups), words that clearly answer the next section's
-    question are filed there, and the conversation goes on from there (the person is
-    told where they went). People who expect one "anything else?" per section answer
-    the next question at the second one; without this, every later answer would be
-    filed one section behind."""
+    """At "anything else?" asked again (or after follow-ups), words that clearly answer
+    a later section's question are filed there, and the conversation goes on from there
+    (the person is told where they went). People who expect one "anything else?" per
+    section answer the next question at the second one; without this, every later
+    answer would be filed one section behind."""
     # With follow-ups ("would Joan want to be involved?", the 0 to 10 questions) between,
     # the first "anything else?" already comes after several questions about the answer.
     asked_before = 1 if LIST_SECTIONS[section].followups else 2
