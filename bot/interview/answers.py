@@ -211,13 +211,17 @@ def _section_ahead(section: str, text: str) -> Optional[str]:
     """The later section the words clearly answer: by their words (bot/parsing.py), or
     by what they mean (the section reader), or None."""
     if answers_next(section, text):
-        return LIST_NAMES[LIST_NAMES.index(section) + 1]
+        return _next_section(section)
     return reader.section_ahead(section, text)
+
+
+def _next_section(section: str) -> str:
+    return LIST_NAMES[LIST_NAMES.index(section) + 1]
 
 
 def _file_ahead(session, conversation, ahead, text, intent, message_id) -> Turn:
     for _ in range(reader.AHEAD):  # their questions are not asked: this message answers a later one
-        if section_of(conversation.step) in (ahead, None):
+        if section_of(conversation.step) == ahead:
             break
         after_section(session, conversation, section_of(conversation.step))
     turn = _store_answer(session, conversation, text, intent, message_id)
@@ -234,7 +238,7 @@ def _not_a_followup_answer(session, conversation, section, text, intent, message
     if NOTHING_MORE.match(text) and not _MORE_AFTER.search(text):  # "no, that's plenty to be going on with"
         return Turn(after_section(session, conversation, section))
     if answers_next(section, text):  # by the words only: the reader is measured at "anything else?"
-        return _file_ahead(session, conversation, LIST_NAMES[LIST_NAMES.index(section) + 1], text, intent, message_id)
+        return _file_ahead(session, conversation, _next_section(section), text, intent, message_id)
     return _store_answer(session, conversation, text, intent, message_id)
 
 
