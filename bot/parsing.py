@@ -41,10 +41,12 @@ DONE = re.compile(r"^\s*(done|finished|that'?s (it|all|everything)|nothing( else
 # carer"), or for themselves ("for myself", "just me").
 FOR_SOMEONE_ELSE = re.compile(
     r"\b(someone else|somebody else|behalf|their permission|for (my|him|her|them|his|our)\b|"
-    r"(as|i'?m|i am) (his|her|their) \w+|(help|helping|doing this for|filling (this|it) in for) (my|him|her|them|his|our)\b)",
+    r"(as|i'?m|i am) (his|her|their) \w+|(help|helping|doing this for|filling (this|it) in for) (my|him|her|them|his|our)\b|"
+    r"\bfor (mum|mam|mom|mammy|mummy|ma|dad|daddy|da|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|nani|nana ji|"
+    r"auntie|aunty|uncle)\b)",
     re.I)
 FOR_MYSELF = re.compile(r"\b(myself|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
-                        r"^\W*(for )?me\W*$", re.I)
+                        r"^\W*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b)", re.I)  # "me. me", "me, not B for once"
 # Words that make a message clearly one of the guide's moves. At a question that takes
 # the person's words, a message the NLU reads as a move is taken as one only when it
 # says so in these words and is short; otherwise it may be an answer ("my health",
@@ -54,7 +56,7 @@ _MOVE_WORDS = {
              r"hello again|hi again)( there)?\W*$",
     "ask_why": r"\bwhy\b|\b(got )?to do with (it|this|anything|owt|you)\b|\bgot to do wi\b|\bwhat (is|'s) (this|that|it) for\b|\bwhat for\b|\bneed to know\b|\bwhose business\b|"
                r"\breason\b|\bwhat do you (need|want) (that|it|this) for\b",
-    "skip": r"\b(skip|pass|next( question)?|rather not|prefer not|would not like to say|move on|no comment|"
+    "skip": r"^\W*next\W*$|\b(skip|pass|next (question|one|please)|rather not|prefer not|would not like to say|move on|no comment|"
             r"leave (it|that|this)|not (answering|saying)|don'?t want to (say|answer))\b",
     "dont_know": r"\b(don'?t know|dont know|dunno|idk|not sure|no idea|can'?t think|no clue|unsure|"
                  r"haven'?t (a|got a) clue|not a clue|search me)\b",
@@ -84,6 +86,7 @@ _MOVE_MAX_WORDS = 12
 # up", "going back to work", "pass the time" or "talk to the neighbours".
 _OPENINGS = {
     "ask_why": re.compile(r"^\W*(why (are|do|would|did|is|should|does) (you|it|they|this|that)\b[^.?!]*\?|"
+                          r"why (you|yuh|ya|u|ye) (ask|asking|want|need|wan)\w*\b[^.?!]*\?|"
                           r"what('s| is| are) (this|that|these|it|they) (for|about)\?|"
                           r"what do you (need|want) (that|it|this|them) for\b)", re.I),
     "remove_item": re.compile(r"^\W*(please )?(can you |could you )?((remove|delete|take (off|out)|cross (off|out)|"
@@ -113,6 +116,35 @@ NOTHING_MORE = re.compile(
     r"^\W*((meh|well|erm|um|hmm|ok|okay|oh)\W+)?(no+|nope|nah|not really)\b[\s,.;:!-]*(that(?:'?s| is)|thats|those are|these are|those( \w+)?$|as i said|i think|i don'?t think|nothing|not|thanks?|thank you|ta|"
     r"cheers|i'?m (done|finished)|enough|all|i can'?t think)\b|"
     r"^\W*(no+|nope|nah|not really)\b[^.?!]*\b(stop|leave it|end) (it )?there\b", re.I)  # "No, she's going red so I'll stop there"
+# "no man, mi nuh like fi complain", "No; she would say I was boasting on her behalf":
+# a "no" to "anything else?" with a remark after it. A new item after the "no" starts
+# with the thing ("no, my garden too") or turns with "but" (checked by the caller).
+_NO_THEN = re.compile(r"^\W*(?:no+|nope|nah|naw|na)\b(?:\s+(?:man|mate|love|pet|hen|dear|thanks?|ta))?"
+                      r"[\s,.;:!-]+(?P<rest>\S.*)$", re.I | re.S)
+_THING_FIRST = re.compile(r"^(?:my|our|his|her|their|the|a|an|also|and|plus|just|only|maybe|perhaps|apart|"
+                          r"except|one|some|more|oh)\b", re.I)
+
+
+def no_then_remark(text: str) -> bool:
+    match = _NO_THEN.match(text)
+    return bool(match) and not _THING_FIRST.match(match.group("rest"))
+
+
+_BARE_NO = re.compile(r"^\W*(?:no+|nope|nah|na|none|nothing|not really)\W*$", re.I)
+
+
+def closing_rest(text: str) -> Optional[str]:
+    """"the stairlift, that's been a godsend, that's it": the words before a closing
+    "that's it" (the person has finished the section), or None when it does not end so."""
+    stripped = text.strip(" .!?\n")
+    parts = re.split(r"(?:[,;.!?]+|\s[-\u2013]\s)\s*", stripped)
+    last = parts[-1]
+    if len(parts) < 2 or len(last.split()) < 2 or _BARE_NO.match(last) or not NOTHING_MORE.match(last):
+        return None
+    rest = re.sub(r"\W*(?:and|but)?\s*(?:no+|nope|nah)?\W*$", "", stripped[:stripped.rfind(last)], flags=re.I)
+    return rest if rest.strip() and not NOTHING_MORE.match(rest) else None
+
+
 # "What happens next?", "who will see this?": asked at any point, answered, never stored.
 WHAT_HAPPENS_NEXT = re.compile(
     r"^\W*(so |and |ok,? )?(what happens (next|now|after( this| that)?|then)|what('s| is) next|what do you do with (this|it|my answers)|"
@@ -203,7 +235,7 @@ _WANTS = re.compile(
 _RISKY = re.compile(
     r"\b(worr\w*|scared|nervous|afraid|frightened|(?:thinks?|reckons?|says?) (?:i'?ll|i will|she'?ll|he'?ll|i might|"
     r"i shouldn'?t|she shouldn'?t|he shouldn'?t)|won'?t let (?:me|her|him)|not allowed)\b", re.I)
-_ALONE = re.compile(r"\b(on (?:my|her|his) own|by (?:my|her|him)self)\b", re.I)
+_ALONE = re.compile(r"\b(on (?:my|mi|me|her|his|their) own|by (?:my|mi|her|him|them)sel(?:f|ves))\b", re.I)
 
 
 def person_first(text: str) -> bool:
@@ -237,6 +269,8 @@ def answers_next(section: str, text: str) -> bool:
 
 def yes_no(text: str, intent: Optional[str]) -> Optional[bool]:
     """True for yes, False for no, None when the message is neither."""
+    if re.match(r"^\W*(?:yes|yeah|yep|yup|aye)\b(?!\W*(?:and|or) no\b)", text, re.I):
+        return True  # "yes when she's not on that phone", whatever the NLU made of the rest
     if intent == "affirm":
         return True
     if intent == "deny":
@@ -316,7 +350,7 @@ _RELATION_PHRASE = re.compile(
 _CAPITALISED = re.compile(r"\b([A-Z][a-z\u00c0-\u00ff'\u2019-]+(?:\s+[A-Z][a-z\u00c0-\u00ff'\u2019-]+){0,2})")
 _NOT_A_NAME_WORD = {"I", "I'm", "Im", "My", "Our", "Her", "His", "Their", "The", "She", "He", "They", "It", "It's",
                     "Yes", "No", "Hi", "Hello", "Mum", "Dad", "Nan", "Nani", "Gran", "Grandad", "This", "Just", "Ok",
-                    "Okay", "Sorry", "Well", "And", "But", "So", "Name", "Mr", "Mrs", "Ms", "Miss", "Dr"}
+                    "Okay", "Sorry", "Well", "And", "But", "So", "Name", "Mr", "Mrs", "Ms", "Miss", "Dr", "Mi"}
 
 
 def who_of(text: str) -> Optional[str]:

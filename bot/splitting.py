@@ -97,7 +97,7 @@ _NEXT_WISH = re.compile(rf",?\s+(?:and|also|plus)\s+(?={_WISH})", re.I)
 # stick, and he would be able to get back to Carrow Road".
 _AND_NEW_WISH = re.compile(
     r",?\s+(?:and|n|&)\s+(?=(?:then\s+)?(?:to\b(?! be honest)|be able|have|having|cook|get back|go back|sleep|feel|be\b|a\b|an\b|more\b|not\b|"
-    r"(?:i|he|she|they|we)\s+(?:would|'d|could|will|can)\b))", re.I)
+    r"(?:i|he|she|they|we)(?:\s+(?:would|could|will|can)|'d)\b))", re.I)
 
 
 # "talking a bit better and getting out of the house more": a wish that starts with an
@@ -108,9 +108,8 @@ _AND_GERUND = re.compile(rf",?\s+(?:and|n|&)\s+(?={_GERUND})", re.I)
 
 def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
     if wishes:
-        short = [part.strip() for part in re.split(r"(?<=[.!?])\s+", sentence) if part.strip()]
-        if len(short) > 1 and all(len(part.split()) <= 6 and not _SUBJECT.match(part)
-                                  and not re.match(r"(?:\w+ )?things\W*$", part, re.I) for part in short):
+        short = _sentences_as_wishes(sentence)
+        if len(short) > 1:
             return short  # "back at work. remembering stuff better"
         cut = _AND_GERUND if re.match(_GERUND, sentence, re.I) else _AND_NEW_WISH
         parts = [part.strip() for part in cut.split(sentence)]
@@ -119,6 +118,22 @@ def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
     if len(re.findall(_WISH, sentence, re.I)) < 2:
         return [sentence]
     return [part.strip() for part in _NEXT_WISH.split(sentence) if part.strip()]
+
+
+def _sentences_as_wishes(text: str) -> list[str]:
+    """"A ground floor flat, or at least a lift that works. Him actually wearing the
+    hearing aid": each sentence that names a wish of its own. A sentence that goes on
+    about the one before ("It would mean..."), a one-word echo ("drive again. drive.
+    van") or a qualifier ("few hours") stays with it."""
+    parts: list[str] = []
+    for part in (part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()):
+        about_before = (_SUBJECT.match(part) or _ASIDE.match(part) or _CLAUSE.match(part) or _QUALIFIER.match(part)
+                        or _REFERS_BACK.match(part) or len(part.split()) < 2)
+        if parts and (about_before or re.match(r"(?:\w+ )?things\W*$", parts[-1], re.I)):  # "Two things. First, ..."
+            parts[-1] += " " + part
+        else:
+            parts.append(part)
+    return parts
 
 
 def _split_short_list(line: str) -> list[str]:
@@ -159,7 +174,7 @@ def _split_short_list(line: str) -> list[str]:
     # Two short parts, neither a clause of the other: "get to club on me own, loft fixed"
     if (len(parts) == 2 and all(2 <= len(part.split()) <= _MAX_PAIR_WORDS for part in parts)
             and not any(_SUBJECT.match(part) or _ASIDE.match(part) for part in parts) and not (_APPOSITION.match(parts[1]) and len(parts[1].split()) <= 3)
-            and not _QUALIFIER.match(parts[1]) and not re.match(r"to\b", parts[1], re.I)
+            and not _QUALIFIER.match(parts[1]) and not re.match(r"to\b|(?:a|an|some)\s+\S+(?:\s+\S+)?\W*$", parts[1], re.I)
             and not re.search(r"\b(?:first|second|third|finally|also)(?:ly)?$", parts[0], re.I)):  # "First, some respite"
         return parts
     return [line]
@@ -168,7 +183,8 @@ def _split_short_list(line: str) -> list[str]:
 # "swimming again, on my own", "working again, part time": the second part says how.
 _QUALIFIER = re.compile(r"^(on (my|her|his|their) own|by (my|her|him|them)sel(f|ves)|part[- ]time|full[- ]time|"
                         r"at (the )?weekends?|if (i|she|he) can|when (i|she|he) can|now and (again|then)|"
-                        r"every (day|week)|once a (week|month)|ideally|if possible)\W*$", re.I)
+                        r"every (day|week)|once a (week|month)|ideally|if possible|(a )?(few|couple of|\d+) (hours|days)"
+                        r"( a (week|day|month))?)\W*$", re.I)
 
 
 # "Sarah, my daughter": the second part says who the first is.
@@ -177,7 +193,7 @@ _APPOSITION = re.compile(r"^(my|our|his|her|their|a|an)\s+(\w+\s+)?(daughter|son
 # "I love walking, especially by the sea": the second part is an aside, not an item.
 # "..., every week, and enjoying it": a short part ending in "it" or "them" is about what came before.
 _REFERS_BACK = re.compile(r"^(?:\S+\s+){0,2}(?:it|them|that|there)\W*$", re.I)
-_ASIDE = re.compile(r"^(especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|maybe|perhaps|probably|possibly|more than|with|without|"
+_ASIDE = re.compile(r"^((?:you|yuh|ya|y') ?know|especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|maybe|perhaps|probably|possibly|more than|with|without|"
                     r"as well|too|really|actually|obviously|of course|bless|thank|thanks|please|sorry|ha|lol)\b", re.I)
 _MAX_PAIR_WORDS = 10
 
@@ -190,7 +206,7 @@ _NOT_NAMES = {
     "It", "It's", "We", "We're", "You", "Me", "Yes", "No", "Hi", "Hello", "This", "That", "These", "Those", "Just",
     "Ok", "Okay", "Sorry", "Well", "And", "But", "So", "Also", "Oh", "Then", "Mr", "Mrs", "Ms", "Miss", "Dr", "They've",
     "She's", "He's", "There", "Not", "Both", "All", "Some", "Most", "Every", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "Sundays", "Mondays", "Christmas", "Easter", "God", "Mum", "Dad",
+    "Thursday", "Friday", "Saturday", "Sunday", "Sundays", "Mondays", "Christmas", "Easter", "God", "Mum", "Dad", "Mi",
 }
 _PERSON_WORDS = re.compile(
     r"^\W*(?:me|myself)\b|\b(?:daughter|son|wife|husband|partner|friend|neighbour|neighbor|sister|brother|mum|mam|mother|dad|"
@@ -216,6 +232,12 @@ _LOWER_NAME = re.compile(r"^(?:(?:and|n|&|\+)\s+)?(?!(?:all|everyone|everybody|o
                          r"this|too|lot|rest|so|etc|family|friends|yes|yeah|well|ok|okay|erm|umm|hmm|right|oh|then|"
                          r"just|only|mostly|probably|really|sorry|wait|thanks)\b)[a-z]{3,}"
                          r"(?:\s+(?:from|at|in|next door|down|up|over|who)\b.*)?$")
+_ROLE_WORDS = (r"(?:daughter|son|wife|husband|partner|friend|neighbour|sister|brother|mum|mam|mother|dad|father|"
+               r"grandson|granddaughter|niece|nephew|cousin|aunt|auntie|uncle|carer|boyfriend|girlfriend|mate|pal|"
+               r"colleague|lodger)")
+_BARE_ROLE = re.compile(rf"^(?:(?:old|best|good|pub|work|school|church|big|little)\s+)?{_ROLE_WORDS}s?\W*$", re.I)
+_BARE_NAME = re.compile(r"^[A-Z][a-z\u00c0-\u017f]+\W*$")
+_NAMED = re.compile(r"\b(?!(?:My|Our|His|Her|The|And|Me|I)\b)[A-Z][a-z\u00c0-\u017f]+")
 # "our Shona my daughter": a bare relation straight after a name says who they are.
 _BARE_RELATION = re.compile(r"^(?:my|our|his|her|their)\s+\w+$", re.I)
 
@@ -227,8 +249,19 @@ def _same_person(text: str, pieces: list, previous_cut, start: str) -> bool:
     if not pieces or previous_cut is None:
         return False
     before = text[pieces[-1][0]:pieces[-1][1]].strip()
-    if not previous_cut.group(0).strip() and _BARE_RELATION.match(start) and _PERSON_WORDS.search(start) \
-            and not _PERSON_WORDS.search(re.sub(r"^\W*our\s+", "", before, flags=re.I)):
+    if not re.search(rf"\s{_AND}\s", previous_cut.group(0), re.I):
+        # "Linda. wife." / "Mo. mate. pub mate": a bare relation after a name says who they are;
+        # "son... Craig": the name of the relation just given
+        if _BARE_ROLE.match(start) and _NAMED.search(before):
+            return True
+        names = set(_NAMED.findall(start))
+        if names and names <= set(_NAMED.findall(before)):  # "Pete. Pete mate"
+            return True
+        if _BARE_NAME.match(start) and _BARE_ROLE.match(re.sub(r"^\W*(?:and|n|&)\s+|^\W*(?:my|our|his|her)\s+", "", before)):
+            return True
+    if previous_cut.group(0).strip() in ("", ",") and _BARE_RELATION.match(start) and _PERSON_WORDS.search(start) \
+            and not _PERSON_WORDS.search(re.sub(r"^\W*our\s+", "", before, flags=re.I)) \
+            and (not previous_cut.group(0).strip() or _NAMED.search(before)):  # "Sarah, my daughter"
         return True
     return len(pieces) == 1 and bool(re.fullmatch(r"\W*(?:me|myself)\W*", before, re.I)) \
         and bool(re.match(r"[A-Z][a-z\u00c0-\u017f]+\b", start)) and not _PERSON_WORDS.search(start)
@@ -269,4 +302,19 @@ def split_people(text: str) -> list[str]:
         previous_cut = cut
     items = [re.sub(r"^(?:and|n|&|plus|also)\s+", "", text[start:end].strip(" ,;-"), flags=re.I)
              for start, end, _person in pieces]
-    return [item for item in items if item] or [text.strip()]
+    kept = [person for item in items if item for person in _unless_taken_back(item)]
+    return kept or [text.strip()]
+
+
+# "Dave from the walking group, no sorry not Dave, I meant Pete": the person taken back
+# in the same breath is not one of them; who they meant instead is.
+_TAKEN_BACK = re.compile(r"^(?P<name>[A-Z][a-z\u00c0-\u017f]+)\b.*?\bnot\s+(?P=name)\b\W*"
+                         r"(?P<instead>.*)$", re.S)
+_I_MEANT = re.compile(r"^(?:(?:i|mi)\s+mean[t]?|it'?s)\s+(?=\w)", re.I)
+
+
+def _unless_taken_back(item: str) -> list[str]:
+    match = _TAKEN_BACK.match(re.sub(r"^(?:my|our|his|her|mi)\s+\w+\s+(?=[A-Z])", "", item))
+    instead = match.group("instead").strip(" ,;.-") if match else item
+    instead = _I_MEANT.sub("", instead) if match or _I_MEANT.match(instead) and _NAMED.search(instead) else instead
+    return [instead] if instead else []

@@ -47,8 +47,8 @@ def answers() -> list[tuple[str, str, str]]:
     return rows
 
 
-def decide(section: str, chances: dict, sure: float, likelier: float) -> str | None:
-    later = NAMES[NAMES.index(section) + 1:NAMES.index(section) + 1 + reader.AHEAD]
+def decide(section: str, chances: dict, sure: float, likelier: float, ahead: int = reader.AHEAD) -> str | None:
+    later = NAMES[NAMES.index(section) + 1:NAMES.index(section) + 1 + ahead]
     best = max(later, key=lambda name: chances.get(name, 0.0), default=None)
     if best is None or chances[best] < sure or chances[best] < likelier * chances.get(section, 0.0):
         return None
@@ -76,5 +76,33 @@ def main() -> None:
               f"same moved wrongly by the reader {wrong}")
 
 
+def first_asked() -> None:
+    """The bars at a question's first asking (reader.FIRST_ASKED): each answer written
+    for a section's question, read at that question (it should stay) and at the
+    question before it (it should move on, as for a person one question behind)."""
+    model = reader.load_model(config.section_reader_path(), config.ROOT, encoder())
+    rows = []
+    for conversation in driver.load(driver.TRAINING):
+        for turn in conversation["turns"]:
+            section, _, phase = turn["at"].partition(":")
+            if turn.get("kind") != "answer" or section not in NAMES or phase != "ask" \
+                    or NOTHING_MORE.match(str(turn["say"])):
+                continue
+            before = NAMES[NAMES.index(section) - 1] if NAMES.index(section) else None
+            rows += [(asked, str(turn["say"]), section) for asked in (section, before) if asked in reader.FIRST_ASKED]
+    vectors = encoder().encode([text for _s, text, _t in rows])
+    chances = [model.probabilities(text, vector) for (_s, text, _t), vector in zip(rows, vectors)]
+    early = sum(asked != truth for asked, _text, truth in rows)
+    for sure, likelier in itertools.product((0.5, 0.6, 0.7), (3.0, 6.0, 10.0)):
+        right = wrong = 0
+        for (asked, _text, truth), chance in zip(rows, chances):
+            ahead = decide(asked, chance, sure, likelier, ahead=1)
+            right += asked != truth and ahead == truth
+            wrong += asked == truth and ahead is not None
+        print(f"first asking, SURE {sure} LIKELIER {likelier}: of {early} answers read one question early "
+              f"{right} moved right; of {len(rows) - early} answers to the question asked {wrong} moved")
+
+
 if __name__ == "__main__":
     main()
+    first_asked()

@@ -22,12 +22,12 @@ from bot.interview.state import (
 )
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
-    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, helper_and_relationship, parse_item_number,
+    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, no_then_remark, helper_and_relationship, parse_item_number,
     parse_scale, person_first, person_name, polarity, preferred_name, section_in, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.sections import LIST_NAMES
-from bot.splitting import split_answer, split_items
+from bot.splitting import split_answer
 from bot.store import repository as repo
 from bot.store.models import Conversation, utcnow
 from bot.store.record import build_record
@@ -175,7 +175,8 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     """`ask`, `more` and `tell` of every list section."""
     section = section_of(conversation.step)
     short = len(text.split()) <= 3
-    if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)):
+    if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)) \
+            or (phase_of(conversation.step) == "more" and no_then_remark(text) and not _MORE_AFTER.search(text)):
         return Turn(after_section(session, conversation, section))
     if PUZZLED.match(text):  # "I'm lost", "eh?": help, and the question again
         return Turn([message("help")])
@@ -188,8 +189,19 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
         return Turn([])
     if phase_of(conversation.step) == "more":  # "yes, my friendships": the "yes" answers "anything else?"
         text = _YES_AND.sub("", text, count=1)
-    return _answered_ahead(session, conversation, section, text, intent, message_id) or \
-        _store_answer(session, conversation, text, intent, message_id)
+    rest = closing_rest(text)  # "the stairlift, that's been a godsend, that's it"
+    turn = _answered_ahead(session, conversation, section, rest or text, intent, message_id) or \
+        _store_answer(session, conversation, rest or text, intent, message_id)
+    return _closed(session, conversation, turn) if rest else turn
+
+
+def _closed(session, conversation, turn: Turn) -> Turn:
+    """They said the section is finished: on to the next one, once the follow-ups
+    about the new items (if any) are answered."""
+    if phase_of(conversation.step) == "more":
+        return Turn(turn.says + after_section(session, conversation, section_of(conversation.step)))
+    conversation.step_data = {**conversation.step_data, "closing": True}
+    return turn
 
 
 def _answered_ahead(session, conversation, section, text, intent, message_id) -> Optional[Turn]:
@@ -197,10 +209,15 @@ def _answered_ahead(session, conversation, section, text, intent, message_id) ->
     a later section's question are filed there, and the conversation goes on from there
     (the person is told where they went). People who expect one "anything else?" per
     section answer the next question at the second one; without this, every later
-    answer would be filed one section behind."""
+    answer would be filed one section behind. At a question's first asking, only the
+    reader's far surer reading counts (reader.FIRST_ASKED): it catches up a
+    conversation that has already fallen one question behind."""
     # With follow-ups ("would Joan want to be involved?", the 0 to 10 questions) between,
     # the first "anything else?" already comes after several questions about the answer.
     asked_before = 1 if LIST_SECTIONS[section].followups else 2
+    if phase_of(conversation.step) == "ask":
+        ahead = reader.section_ahead(section, text, first_asked=True)  # one question behind already?
+        return _file_ahead(session, conversation, ahead, text, intent, message_id) if ahead else None
     if phase_of(conversation.step) != "more" or _messages_in(session, conversation, section) < asked_before:
         return None
     ahead = _section_ahead(section, text)
@@ -237,8 +254,13 @@ def _not_a_followup_answer(session, conversation, section, text, intent, message
     set_step(conversation, f"{section}:more")
     if NOTHING_MORE.match(text) and not _MORE_AFTER.search(text):  # "no, that's plenty to be going on with"
         return Turn(after_section(session, conversation, section))
-    if answers_next(section, text):  # by the words only: the reader is measured at "anything else?"
-        return _file_ahead(session, conversation, _next_section(section), text, intent, message_id)
+    # Words where a yes or no was asked are often the next answer; where a number was
+    # asked, another outcome as often as a risk ("someone to go in in the afternoons"),
+    # which the reader cannot tell apart: there the words alone decide.
+    ahead = _section_ahead(section, text) if section != "outcomes" else \
+        (_next_section(section) if answers_next(section, text) else None)
+    if ahead:
+        return _file_ahead(session, conversation, ahead, text, intent, message_id)
     return _store_answer(session, conversation, text, intent, message_id)
 
 
@@ -295,9 +317,15 @@ def _turns_of(text: str) -> list[str]:
 
 
 def _store_working(session, conversation, section, texts, message_id) -> Turn:
+    says = _file_working(session, conversation, section, texts, message_id)
+    start_followups(conversation, section, [])
+    return Turn(says)
+
+
+def _file_working(session, conversation, section, texts, message_id) -> list:
     """What is working and what is not, each filed by what its words say: asked what
     is going well, "the bus is rubbish" goes with what is not working (and the person
-    is told where it went)."""
+    is told where it went). Also when adding to either list after going back."""
     other = "not_working" if section == "working_well" else "working_well"
     sign = -1 if section == "working_well" else 1
     filed = {section: [], other: []}
@@ -306,12 +334,11 @@ def _store_working(session, conversation, section, texts, message_id) -> Turn:
         where = other if polarity(item) == sign else section
         store_items(session, conversation, where, [item], f"{message_id}:{position}" if len(texts) > 1 else message_id)
         filed[where].append(f'"{quoted(item)}"')
-    start_followups(conversation, section, [])
     says = [message("ack_items", items="; ".join(filed[section]))] if filed[section] else []
     if filed[other]:
         says.append(message("ack_item_elsewhere", items="; ".join(filed[other]),
                             title=prompts()["section_titles"][other].lower()))
-    return Turn(says)
+    return says
 
 
 _YES_AND = re.compile(r"^\W*(?:oh\s+)?(?:yes|yeah|yep|yup|aye|ya)\b[,.!:;-]*\s+(?=\S)", re.I)
@@ -373,32 +400,28 @@ def answer_willing(session, conversation, text, intent, message_id) -> Turn:
             return Turn([message("yes_no")])
         item.willing = "yes" if said else "no"
         _kept_with(item, text)
-    next_followup(conversation, "strengths_family")
-    return Turn([message("ack")])
+    return Turn([message("ack")] + next_followup(session, conversation, "strengths_family"))
 
 
 def answer_scale(session, conversation, text, intent, message_id) -> Turn:
     item = _current_item(session, conversation)
     if intent == "deny" or NOT_SURE.search(text):
         _kept_with(item, text)  # "Not sure, she says she'll never understand Dad's pension"
-        next_followup(conversation, "outcomes")
-        return Turn([message("skipped")])
+        return Turn([message("skipped")] + next_followup(session, conversation, "outcomes"))
     value = parse_scale(text)
     if value is None and len(text.split()) >= WORDY:
         return _not_a_followup_answer(session, conversation, "outcomes", text, intent, message_id)
     if value is None or not 0 <= value <= 10:
         return Turn([message("scale_invalid")])
     setattr(item, phase_of(conversation.step), value)
-    next_followup(conversation, "outcomes")
-    return Turn([message("ack")])
+    return Turn([message("ack")] + next_followup(session, conversation, "outcomes"))
 
 
 def _answer_risk_detail(session, conversation, text, intent, message_id) -> Turn:
     item = _current_item(session, conversation)
     if not (intent == "deny" and len(text.split()) <= 3):
         setattr(item, phase_of(conversation.step), text)
-    next_followup(conversation, "positive_risks")
-    return Turn([message("ack")])
+    return Turn([message("ack")] + next_followup(session, conversation, "positive_risks"))
 
 
 def _answer_summary(session, conversation, text, intent, message_id) -> Turn:
@@ -466,10 +489,14 @@ def _answer_review(session, conversation, text, intent, message_id) -> Turn:
         return Turn([message("ack_name", name=conversation.preferred_name)])
     if clearly_a_move("remove_item", text):
         return remove_item(session, conversation, text)  # "remove 2, I haven't baked since 2019"
-    texts, already = _not_yet_saved(session, conversation, section, split_items(text) or [text])
-    store_items(session, conversation, section, texts, message_id)
-    return Turn(([message("ack_items", items=_listed(texts))] if texts else [])
-                + ([message("already_saved", items=_listed(already))] if already else []))
+    texts, already = _not_yet_saved(session, conversation, section, split_answer(LIST_SECTIONS[section].split, text)
+                                    or [text])
+    if section in ("working_well", "not_working"):
+        says = _file_working(session, conversation, section, texts, message_id) if texts else []
+    else:
+        store_items(session, conversation, section, texts, message_id)
+        says = [message("ack_items", items=_listed(texts))] if texts else []
+    return Turn(says + ([message("already_saved", items=_listed(already))] if already else []))
 
 
 def remove_item(session: Session, conversation: Conversation, text: str) -> Turn:

@@ -55,22 +55,31 @@ def after_section(session: Session, conversation: Conversation, section: str) ->
     return enter(session, conversation, next_stage(conversation.stage))
 
 
-def start_followups(conversation: Conversation, section: str, pending: list[int]) -> None:
+def start_followups(conversation: Conversation, section: str, pending: list[int], closing: bool = False) -> None:
+    """Ask the section's follow-ups about each new item in turn, then "anything else?".
+    `closing`: the person said the section is finished ("my son Dave and Jean, that's
+    it"), so after the follow-ups the next section comes instead."""
     followups = LIST_SECTIONS[section].followups
+    flag = {"closing": True} if closing else {}
     if followups and pending:
-        set_step(conversation, f"{section}:{followups[0]}", pending=pending)
+        set_step(conversation, f"{section}:{followups[0]}", pending=pending, **flag)
     else:
-        set_step(conversation, f"{section}:more")
+        set_step(conversation, f"{section}:more", **flag)
 
 
-def next_followup(conversation: Conversation, section: str) -> None:
+def next_followup(session: Session, conversation: Conversation, section: str) -> list[Say]:
     followups = LIST_SECTIONS[section].followups
     pending = list(conversation.step_data["pending"])
+    closing = bool(conversation.step_data.get("closing"))
     index = followups.index(phase_of(conversation.step))
     if index + 1 < len(followups):
-        set_step(conversation, f"{section}:{followups[index + 1]}", pending=pending)
-    else:
-        start_followups(conversation, section, pending[1:])
+        set_step(conversation, f"{section}:{followups[index + 1]}", pending=pending,
+                 **({"closing": True} if closing else {}))
+        return []
+    start_followups(conversation, section, pending[1:], closing)
+    if closing and phase_of(conversation.step) == "more":
+        return after_section(session, conversation, section)
+    return []
 
 
 def start_review(session: Session, conversation: Conversation, section: str) -> list[Say]:

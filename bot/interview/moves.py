@@ -114,8 +114,7 @@ def skip(session: Session, conversation: Conversation) -> Turn:
         return Turn(says)
     if section in LIST_SECTIONS:
         if phase in LIST_SECTIONS[section].followups:
-            next_followup(conversation, section)
-            return Turn(says)
+            return Turn(says + next_followup(session, conversation, section))
         return Turn(says + after_section(session, conversation, section))
     if step == "links:offer":
         return Turn(says + next_link(session, conversation))

@@ -2,8 +2,8 @@
 import pytest
 
 from bot.parsing import (
-    NOTHING_MORE, TYPED_MARK, helper_and_relationship, looks_like_a_name, mark_typed, parse_item_number, parse_resume,
-    parse_scale, person_name, polarity, preferred_name, section_in, typed, who_of, yes_no,
+    FOR_MYSELF, FOR_SOMEONE_ELSE, NOTHING_MORE, TYPED_MARK, clearly_a_move, closing_rest, helper_and_relationship, looks_like_a_name, mark_typed, parse_item_number, parse_resume,
+    no_then_remark, parse_scale, person_name, polarity, preferred_name, section_in, typed, who_of, yes_no,
 )
 
 
@@ -47,6 +47,44 @@ def test_yes_no_without_an_intent(text, said):
 def test_yes_no_trusts_the_intent():
     assert yes_no("pass it on", "affirm") is True
     assert yes_no("keep them", "deny") is False
+
+
+def test_a_yes_said_first_is_a_yes_whatever_the_intent():
+    assert yes_no("yes when she's not on that phone", "deny") is True
+    assert yes_no("yes and no", "deny") is False
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("the stairlift, that's been a godsend, that's it", "the stairlift, that's been a godsend"),
+    ("patient w people. that's it", "patient w people"),
+    ("the memory cafe moved to Tuesdays; and no, nothing else", "the memory cafe moved to Tuesdays"),
+    ("that's it", None), ("my dog, no", None), ("Not really, no", None), ("that's all I need", None),
+])
+def test_an_answer_that_closes_the_section(text, rest):
+    assert closing_rest(text) == rest
+
+
+@pytest.mark.parametrize("text, remark", [
+    ("No, dat's it fi now.", True), ("no man, mi nuh like fi complain", True),
+    ("No; he is shaking his head, so that is all.", True), ("no, my garden too", False),
+    ("no", False), ("Nora and Jim", False),
+])
+def test_a_no_with_a_remark_after_it(text, remark):
+    assert no_then_remark(text) is remark
+
+
+@pytest.mark.parametrize("text, someone_else, myself", [
+    ("yes ok, I'm doing this for mum, she's sitting here", True, False),
+    ("me. me", False, True), ("me, not B for once", False, True), ("me and my wife", False, False),
+])
+def test_who_it_is_for(text, someone_else, myself):
+    assert bool(FOR_SOMEONE_ELSE.search(text)) is someone_else and bool(FOR_MYSELF.search(text)) is myself
+
+
+def test_next_to_me_is_not_skip():
+    assert not clearly_a_move("skip", "yes - he's sat next to me")
+    assert clearly_a_move("skip", "next") and clearly_a_move("skip", "next question please")
+    assert clearly_a_move("ask_why", "Why yuh asking mi all dis? Is di council want fi know mi business?")
 
 
 def test_parse_resume():

@@ -173,3 +173,32 @@ def test_each_bullet_is_one_item_commas_and_all():
 ])
 def test_more_wishes_as_people_type_them(text, wishes):
     assert split_answer("wishes", text) == wishes
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Linda. wife. and son... Craig. and Mo. mate. pub mate", ["Linda. wife", "son... Craig", "Mo. mate. pub mate"]),
+    ("Sarah, my daughter", ["Sarah, my daughter"]),
+    ("my son David, my daughter", ["my son David", "my daughter"]),  # a second person, not yet named
+    ("Linda. Craig son. and Dave... no. not Dave. Pete. Pete mate", ["Linda", "Craig son", "Pete. Pete mate"]),
+    ("our Ciara, my sister Roisin and Dave from the walking group, no sorry not Dave, I meant Pete",
+     ["our Ciara", "my sister Roisin", "Pete"]),
+    ("Marcia mi daughter, mi son Winston, and Dave from di domino club. No wait, not Dave, mi mean Clive.",
+     ["Marcia mi daughter", "mi son Winston", "Clive"]),
+])
+def test_who_each_person_is_and_people_taken_back_in_the_same_breath(text, people):
+    assert split_people(text) == people
+
+
+@pytest.mark.parametrize("text, wishes", [
+    ("I'd be sleeping more than four hours a night and I'd be back at the swimming at the Grove",
+     ["I'd be sleeping more than four hours a night", "I'd be back at the swimming at the Grove"]),
+    ("A ground floor flat, or at least a lift that works. Him actually wearing the hearing aid.",
+     ["A ground floor flat, or at least a lift that works.", "Him actually wearing the hearing aid."]),
+    ("talk better. and drive again. drive. van", ["talk better.", "drive again. drive. van"]),  # echoes stay
+    ("talk better. and little job. work. few hours", ["talk better.", "little job. work. few hours"]),
+    ("I want to walk to the shops again. It would mean I can see people.",
+     ["I want to walk to the shops again. It would mean I can see people."]),
+    ("somebody to talk to in the evenings, a little company", ["somebody to talk to in the evenings, a little company"]),
+])
+def test_wishes_by_sentence_and_what_stays_with_them(text, wishes):
+    assert split_answer("wishes", text) == wishes

@@ -405,3 +405,45 @@ def test_after_the_willing_questions_a_place_is_the_community_answer(store):
     assert p.state()[1] == "strengths_community:more"
     assert [s["text"] for s in p.record()["strengths"] if s["category"] == "community"] == [
         "the pigeon club on a tuesday and the chapel"]
+
+
+def test_an_answer_ending_that_s_it_finishes_the_section(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my garden")
+    p.says("the stairlift, that's been a godsend, that's it")
+    assert p.state()[1] == "working_well:ask"
+    assert [i["text"] for i in p.record()["what_matters"]] == ["my garden", "the stairlift, that's been a godsend"]
+
+
+def test_that_s_it_after_people_comes_after_their_questions(store):
+    p = Person(store)
+    walk_to(p, "strengths_family")
+    p.says("my son Dave and Jean next door, that's it")
+    assert p.state()[1] == "strengths_family:willing"
+    p.says("yes", "affirm")
+    p.says("not sure")
+    assert p.state()[1] == "strengths_community:ask"  # no "anyone else?": they said that's it
+    assert [(s["who"], s["willing"]) for s in p.record()["strengths"]] == [
+        ("my son Dave", "yes"), ("Jean", "not_sure")]
+
+
+def test_a_no_with_a_remark_moves_on_and_stores_nothing(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("my church")
+    p.says("no man, mi nuh like fi complain")
+    assert p.state()[1] == "working_well:ask"
+    assert [i["text"] for i in p.record()["what_matters"]] == ["my church"]
+
+
+def test_added_after_going_back_to_what_is_working_is_filed_by_its_words(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("pulmonary rehab, he enjoys it")
+    p.move(lambda s, c: iv.go_back(s, c, "go back"))
+    p.says("can't get to Grace Road now")
+    p.says("done")
+    record = p.record()
+    assert [i["text"] for i in record["working_well"]] == ["pulmonary rehab, he enjoys it"]
+    assert [i["text"] for i in record["not_working"]] == ["can't get to Grace Road now"]

@@ -56,3 +56,24 @@ def test_an_answer_to_a_later_question_at_a_repeated_anything_else_is_filed_ther
     assert p.state()[1] == "strengths_personal:more"
     assert [s["text"] for s in p.record()["strengths"]] == [
         "organised, I run the whole house on a spreadsheet", "good in a crisis"]
+
+
+@pytest.mark.parametrize("section, text, ahead", [
+    ("not_working", "fixing things. Maths - retired engineer. grows the best chillies in Oadby", "strengths_personal"),
+    ("not_working", "the stairs are a struggle and I can't get to the shops", None),
+    ("outcomes", "I'd like to get back to swimming", None),  # reads as a risk: not at outcomes' first asking
+    ("what_matters", "my grandchildren and my garden", None),
+])
+def test_at_a_first_asking_only_the_next_section_by_far_surer_bars(section, text, ahead):
+    assert reader.section_ahead(section, text, first_asked=True) == ahead
+
+
+def test_a_conversation_one_question_behind_catches_up(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("the carers come on time")
+    p.says("no", "deny")
+    said = p.says("fixing things. Maths - retired engineer. grows the best chillies in Oadby")  # at "what is not working?"
+    assert said[0] == 'That sounds like "What you are good at", so I have put it there.'
+    assert p.state()[1] == "strengths_personal:more"
+    assert p.record()["not_working"] == []
