@@ -94,12 +94,21 @@ _OPENINGS = {
 }
 
 
+# "back to" something that is not a question, a section or the start is a life, not a move.
+_BACK_TO_A_LIFE = re.compile(
+    r"\bback (?:to|into|on)\s+(?!(?:the\s+)?(?:what|start|beginning|last|previous|earlier|first|question|section|"
+    r"my answers?|answers?|that|this|it|where|family|people|community|outcomes?|risks?|strengths?|name|working|good|"
+    r"going|not|summary|list|top)\b)\w", re.I)
+
+
 def clearly_a_move(intent: Optional[str], text: str) -> bool:
     """Whether a message read as the move `intent` says so in so many words: in a
     short message, or as the opening of a longer one."""
     pattern = _MOVE_PATTERNS.get(intent or "")
     if pattern is None:
         return False
+    if intent == "go_back" and _BACK_TO_A_LIFE.search(text):
+        return False  # "Want to get back to running", "I'd love to go back to church": a wish, not a move
     if len(text.split()) <= _MOVE_MAX_WORDS and pattern.search(text):
         return True
     opening = _OPENINGS.get(intent or "")
@@ -168,7 +177,11 @@ _NOT_WELL = re.compile(
 _WELL = re.compile(
     r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helping|helpful|kind|fine|better|enjoy\w*|"
     r"love|loves|happy|support\w*|pops in|decent|reliable|works|working|sorted|improv\w+|"
-    r"thank\w*|marvellous|a godsend|godsend|bless|grand|champion|spot on|understanding|pleased|glad)\b", re.I)
+    r"thank\w*|marvellous|a godsend|godsend|bless|grand|champion|spot on|understanding|pleased|glad|"
+    r"help(?= (?:me|us|him|her|them|out)\b))\b", re.I)
+# Praise said with a "not": "which I don't mind at all", "no bother", "never late once".
+_NOT_BAD = re.compile(r"\b(?:(?:don'?t|do not|wouldn'?t|would not) mind|no (?:problem|bother|trouble)|not bad|"
+                      r"can'?t complain|never (?:late|misses|missed)|couldn'?t be better|nothing wrong with)\b", re.I)
 
 
 _NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn'?t|won'?t|hardly|not very|"
@@ -179,11 +192,29 @@ _NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn
 _SELF_CORRECTION = re.compile(r"\b(?:sorry|i mean|i meant|or rather)\W+not\b", re.I)
 
 
+# "Working well - MTX finally controlling the RA" / "Not working -": a line the person
+# labelled with the side it is on.
+_LABEL_WELL = re.compile(r"^\W*(?:working well|working|going well|good|positives?|the good)\W*$", re.I)
+_LABEL_NOT_WELL = re.compile(r"^\W*(?:not working(?: well| so well)?|not going well|not so good|bad|negatives?|"
+                             r"problems?|the bad|not good)\W*$", re.I)
+
+
+def side_label(text: str) -> int:
+    """+1 or -1 when the piece is a label of one side ("Not working") or starts with one
+    ("Not working: fatigue by 4pm"), else 0."""
+    head = re.split(r"\s*:\s*", text, maxsplit=1)[0] if ":" in text else text
+    return 1 if _LABEL_WELL.match(head) else -1 if _LABEL_NOT_WELL.match(head) else 0
+
+
+def only_a_label(text: str) -> bool:
+    return bool(_LABEL_WELL.match(text) or _LABEL_NOT_WELL.match(text))
+
+
 def polarity(text: str) -> int:
     """Below 0: the words say something is not going well; above 0: going well; 0: both
     or neither (then the question asked decides). A self-correction ("Sundays - sorry
     not Sundays, Saturdays") says nothing about how things are going."""
-    text = _SELF_CORRECTION.sub(" ", text)
+    text = _NOT_BAD.sub(" good ", _SELF_CORRECTION.sub(" ", text))
     negated = len(_NEGATED_WELL.findall(text))  # "can't manage", "not good", "no support"
     negative, positive = len(_NOT_WELL.findall(text)), len(_WELL.findall(text)) - negated
     if negative and not positive:

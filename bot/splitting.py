@@ -74,7 +74,12 @@ def split_items(text: str, wishes: bool = False) -> list[str]:
             for sentence in _ADDS.split(part):
                 for wish in _split_wishes(sentence.strip(), wishes):
                     pieces.extend(_split_short_list(re.sub(rf"^{_AND}\s+", "", wish, flags=re.I)))
+    if len(pieces) > 1 and _FILLER.match(pieces[0]):  # "ok - keeping my job / Mum being ok": the "ok" leads in
+        pieces[:2] = [f"{pieces[0]} - {pieces[1]}"]
     return pieces
+
+
+_FILLER = re.compile(r"^\W*(?:ok|okay|right|well|so|um+|erm+|hmm+|yes|yeah|aye|oh|and|first|firstly)\W*$", re.I)
 
 
 def _numbered_items(text: str) -> list[str]:

@@ -22,8 +22,9 @@ from bot.interview.state import (
 )
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
-    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, no_then_remark, helper_and_relationship, parse_item_number,
-    parse_scale, person_first, person_name, polarity, preferred_name, section_in, who_of, yes_no,
+    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, helper_and_relationship,
+    no_then_remark, only_a_label, parse_item_number, parse_scale, person_first, person_name, polarity, preferred_name,
+    section_in, side_label, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.sections import LIST_NAMES
@@ -73,7 +74,7 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
     about_items = section_of(conversation.step) in LIST_SECTIONS or conversation.step == "review"
     corrected = correct(session, conversation, text) if about_items and not confirmed else None
     if corrected is not None:  # "sorry, I meant the Tuesday group": changed, and the question again
-        if phase_of(conversation.step) == "more" and _ends_with_nothing_more(text):  # "...; and no, nothing else"
+        if phase_of(conversation.step) == "more" and closing_rest(text):  # "...; and no, nothing else"
             return Turn(welcome + corrected.says + after_section(session, conversation, section_of(conversation.step)))
         return Turn(welcome + corrected.says)
     step = conversation.step
@@ -83,11 +84,6 @@ def answer(session: Session, conversation: Conversation, text: str, intent: Opti
     turn = handler(session, conversation, text.strip(), intent, message_id)
     turn.says = welcome + turn.says
     return turn
-
-
-def _ends_with_nothing_more(text: str) -> bool:
-    last = re.split(r"[;.!?]\s*", text.strip(" .!?"))[-1]
-    return bool(NOTHING_MORE.match(re.sub(r"^\W*(?:and|but)\s+", "", last, flags=re.I)))
 
 
 def about_the_service(conversation: Conversation, text: str) -> Optional[Turn]:
@@ -175,8 +171,10 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     """`ask`, `more` and `tell` of every list section."""
     section = section_of(conversation.step)
     short = len(text.split()) <= 3
-    if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)) \
-            or (phase_of(conversation.step) == "more" and no_then_remark(text) and not _MORE_AFTER.search(text)):
+    none_more = phase_of(conversation.step) == "more" and (
+        (no_then_remark(text) and not _MORE_AFTER.search(text))
+        or (section != "outcomes" and re.fullmatch(r"\W*(?:0|zero)\W*", text)))  # "anyone else?" "0"
+    if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)) or none_more:
         return Turn(after_section(session, conversation, section))
     if PUZZLED.match(text):  # "I'm lost", "eh?": help, and the question again
         return Turn([message("help")])
@@ -330,8 +328,13 @@ def _file_working(session, conversation, section, texts, message_id) -> list:
     sign = -1 if section == "working_well" else 1
     filed = {section: [], other: []}
     texts = [part for text in texts for part in _turns_of(text)]
+    labelled = 0  # "Not working - fatigue ++ by 4pm, hands stiff": the side they named, for what follows
     for position, item in enumerate(texts):
-        where = other if polarity(item) == sign else section
+        if only_a_label(item):
+            labelled = side_label(item)
+            continue
+        side = side_label(item) or labelled or polarity(item)
+        where = other if side == sign else section
         store_items(session, conversation, where, [item], f"{message_id}:{position}" if len(texts) > 1 else message_id)
         filed[where].append(f'"{quoted(item)}"')
     says = [message("ack_items", items="; ".join(filed[section]))] if filed[section] else []

@@ -10,7 +10,7 @@ from typing import Optional
 from sqlalchemy.orm import Session
 
 from bot.interview.state import LIST_SECTIONS, Turn
-from bot.parsing import NOTHING_MORE, who_of
+from bot.parsing import NOTHING_MORE, closing_rest, who_of
 from bot.store import repository as repo
 from bot.store.models import Conversation
 from bot.wording import message, quoted
@@ -63,6 +63,8 @@ def correct(session: Session, conversation: Conversation, text: str) -> Optional
     before = row.text
     # What they said after the correction stays with the item ("Dave moved to Leeds"),
     # unless it answers "anything else?" ("and no, nothing else": the section ends).
+    if rest and closing_rest(rest):  # "Monday's B's hairdresser, that's it"
+        rest = closing_rest(rest)
     if rest and NOTHING_MORE.match(re.sub(r"^\W*(?:and|but)\s+", "", rest, flags=re.I)):
         rest = None
     row.text = _replaced(before, new, old) + (f" ({rest.strip()})" if rest and rest.strip() else "")

@@ -3,7 +3,7 @@ import pytest
 
 from bot.parsing import (
     FOR_MYSELF, FOR_SOMEONE_ELSE, NOTHING_MORE, TYPED_MARK, clearly_a_move, closing_rest, helper_and_relationship, looks_like_a_name, mark_typed, parse_item_number, parse_resume,
-    no_then_remark, parse_scale, person_name, polarity, preferred_name, section_in, typed, who_of, yes_no,
+    no_then_remark, only_a_label, parse_scale, person_name, polarity, preferred_name, section_in, side_label, typed, who_of, yes_no,
 )
 
 
@@ -219,3 +219,26 @@ def test_a_lowercase_name_said_first():
     from bot.parsing import person_name
     assert person_name("gary walsh. gaz") == "gary walsh"
     assert person_name("my mum") == "my mum"
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("The lunch club on Wednesdays, he tells me the same story, which I don't mind at all", 1),
+    ("my wife help me with everything, socks, shoes", 1),
+    ("the carers, no bother at all", 1),
+])
+def test_praise_said_with_a_not(text, sign):
+    assert polarity(text) == sign
+
+
+def test_a_side_the_person_labelled():
+    assert only_a_label("Not working") and side_label("Not working") == -1
+    assert side_label("Working well") == 1 and side_label("Not working: fatigue by 4pm") == -1
+    assert not only_a_label("Not working: fatigue by 4pm") and side_label("the bus is late") == 0
+
+
+@pytest.mark.parametrize("text, move", [
+    ("Want to get back to running - 5k", False), ("I want to go back to church", False),
+    ("go back", True), ("go back to what matters", True), ("can we go back to the start", True),
+])
+def test_back_to_a_life_is_not_going_back(text, move):
+    assert clearly_a_move("go_back", text) is move

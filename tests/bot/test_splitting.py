@@ -202,3 +202,8 @@ def test_who_each_person_is_and_people_taken_back_in_the_same_breath(text, peopl
 ])
 def test_wishes_by_sentence_and_what_stays_with_them(text, wishes):
     assert split_answer("wishes", text) == wishes
+
+
+def test_a_filler_word_first_leads_into_the_first_item():
+    assert split_items("ok - keeping my job / Mum being ok / my own health") == [
+        "ok - keeping my job", "Mum being ok", "my own health"]  # so "remove 2" is the item they see as 2

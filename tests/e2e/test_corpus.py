@@ -2,7 +2,7 @@
 item each writer gave must be saved, in the section they meant. Issue 10's targets (0
 lost, at most 2% misfiled) are reported, not yet met; the floors below are the figures
 measured on 2026-12-03 with some room, so that nothing gets worse unnoticed. The
-held-out writers were scored once, at that point, and not looked into."""
+held-out writers are only scored (counts, never what went wrong) and never tuned on."""
 from __future__ import annotations
 
 import uuid
@@ -19,11 +19,12 @@ from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 TARGET_LOST, TARGET_MISFILED = 0, 0.02
-# (most items lost, highest misfiled share) allowed; measured on 2026-12-03 late morning,
-# with the section reader and per-section splitting: training (cw01-cw05, cw09-cw14 and
-# the new cw17-cw19) 3 lost, 2.3% misfiled; held-out (cw06-cw08 scored ten times in all,
-# cw15-cw16 three times, never looked into) 7 lost, 9.7% misfiled.
-FLOORS = {"training": (5, 0.03), "held-out": (9, 0.11)}
+# (most items lost, highest misfiled share) allowed; measured on 2026-12-03 afternoon,
+# with the reader at a first asking, closing "that's it"s and three more training
+# writers: training (cw01-cw05, cw09-cw14, cw17-cw22) 2 lost, 0.6% misfiled; held-out
+# (cw06-cw08 scored twelve times in all, cw15-cw16 five, cw23 once, never looked
+# into) 6 lost, 5.4% misfiled.
+FLOORS = {"training": (3, 0.012), "held-out": (8, 0.065)}
 
 
 @pytest.fixture(scope="module")

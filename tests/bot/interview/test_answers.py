@@ -447,3 +447,27 @@ def test_added_after_going_back_to_what_is_working_is_filed_by_its_words(store):
     record = p.record()
     assert [i["text"] for i in record["working_well"]] == ["pulmonary rehab, he enjoys it"]
     assert [i["text"] for i in record["not_working"]] == ["can't get to Grace Road now"]
+
+
+def test_labelled_sides_and_a_zero_for_no_one_else(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("Working well - MTX finally controlling the RA\nNot working - fatigue ++ by 4pm, hands stiff in AM")
+    record = p.record()
+    assert [i["text"] for i in record["working_well"]] == ["MTX finally controlling the RA"]
+    assert [i["text"] for i in record["not_working"]] == ["fatigue ++ by 4pm", "hands stiff in AM"]
+    walk_to(p, "strengths_family")
+    p.says("my sister Roisin")
+    p.says("yes", "affirm")
+    p.says("0")  # "anyone else?"
+    assert p.state()[1] == "strengths_community:ask"
+
+
+def test_a_correction_that_closes_the_section(store):
+    p = Person(store)
+    walk_to(p, "strengths_community")
+    p.says("the Monday carers group at the centre")
+    p.says("sorry, I meant the Tuesday group not the Monday one, Monday's the hairdresser, that's it")
+    assert p.state()[1] == "outcomes:ask"
+    assert [s["text"] for s in p.record()["strengths"]] == [
+        "the Tuesday carers group at the centre (Monday's the hairdresser)"]
