@@ -27,8 +27,11 @@ def typed(text: str) -> str:
     return text[len(TYPED_MARK):] if text.startswith(TYPED_MARK) else text
 
 
-YES = re.compile(r"^\s*(yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|correct|right|that'?s right|carry on)\b", re.I)
-NO = re.compile(r"^\s*(no|nope|nah|not really|n|nothing|none|stop)\b", re.I)
+# "Well yes love, go on and save it", "och no": a word to clear the throat comes first.
+_THROAT = r"(?:(?:well|oh|ah|erm|um|hmm|och|so)[\s,.!]+)?"
+YES = re.compile(rf"^\s*{_THROAT}(yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|correct|right|that'?s right|carry on)\b",
+                 re.I)
+NO = re.compile(rf"^\s*{_THROAT}(no|nope|nah|not really|n|nothing|none|stop)\b", re.I)
 NOT_SURE = re.compile(r"\b(not sure|don'?t know|dunno|maybe|unsure|no idea)\b", re.I)
 # "That's not what I meant" after a safety response: a false alarm, kept at no cost.
 NOT_MEANT = re.compile(
@@ -69,7 +72,7 @@ _MOVE_WORDS = {
     "resume": r"\b(carry on|continue|resume|reference|code|pick up|where i left)\b",
     "delete_all": r"\b(delete|erase|wipe|remove|forget)\b.*\b(everything|all|my (data|answers|details|information))\b",
     "handoff": r"\b(speak|talk|chat) (to|with) (a|an|some|the|real)\b|\breal person\b|\bhuman\b|"
-               r"\b(call|ring|phone) me( back)?\b|\bcall ?back\b|\bsocial worker\b.*\b(speak|talk|call)\b",
+               r"\b(call|ring|phone) me( back)?\b(?!\s+(?:by\s+)?(?-i:[A-Z]))|\bcall ?back\b|\bsocial worker\b.*\b(speak|talk|call)\b",
     "help": r"^\W*(help|help me|help please|please help|what can i (say|do)|how does (this|it) work|instructions|"
             r"options|menu|i'?m (lost|confused|stuck)|confused|lost|stuck|i don'?t understand( (this|that|the question))?|"
             r"what do you mean|what\?+|eh\?+|huh\?*|pardon\??|sorry\?+|come again\??)\W*$",
@@ -181,7 +184,8 @@ _WELL = re.compile(
     r"help(?= (?:me|us|him|her|them|out)\b))\b", re.I)
 # Praise said with a "not": "which I don't mind at all", "no bother", "never late once".
 _NOT_BAD = re.compile(r"\b(?:(?:don'?t|do not|wouldn'?t|would not) mind|no (?:problem|bother|trouble)|not bad|"
-                      r"can'?t complain|never (?:late|misses|missed)|couldn'?t be better|nothing wrong with)\b", re.I)
+                      r"can'?t complain|never (?:late|misses|missed)|couldn'?t be better|nothing wrong with|"
+                      r"(?:don'?t|do not|doesn'?t|never) (?:have|need) to|no need to)\b", re.I)
 
 
 _NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn'?t|won'?t|hardly|not very|"
@@ -202,7 +206,7 @@ _LABEL_NOT_WELL = re.compile(r"^\W*(?:not working(?: well| so well)?|not going w
 def side_label(text: str) -> int:
     """+1 or -1 when the piece is a label of one side ("Not working") or starts with one
     ("Not working: fatigue by 4pm"), else 0."""
-    head = re.split(r"\s*:\s*", text, maxsplit=1)[0] if ":" in text else text
+    head = re.split(r"\s*(?::|\.{2,}|\u2026|\s[-\u2013]\s)\s*", text, maxsplit=1)[0]  # "going well... my meds"
     return 1 if _LABEL_WELL.match(head) else -1 if _LABEL_NOT_WELL.match(head) else 0
 
 

@@ -101,7 +101,8 @@ _NEXT_WISH = re.compile(rf",?\s+(?:and|also|plus)\s+(?={_WISH})", re.I)
 # without being puffed out and to be able to read my paper again", "walking with a
 # stick, and he would be able to get back to Carrow Road".
 _AND_NEW_WISH = re.compile(
-    r",?\s+(?:and|n|&)\s+(?=(?:then\s+)?(?:to\b(?! be honest)|be able|have|having|cook|get back|go back|sleep|feel|be\b|a\b|an\b|more\b|not\b|"
+    r",?\s+(?:and|n|&)\s+(?=(?:then\s+)?(?:to\b(?! be honest)|be able|have|having|cook|get|go|see|walk|hear|drive|visit|"
+    r"learn|start|join|meet|travel|sleep|feel|be\b|a\b|an\b|more\b|not\b|"
     r"(?:i|he|she|they|we)(?:\s+(?:would|could|will|can)|'d)\b))", re.I)
 
 
@@ -111,14 +112,23 @@ _GERUND = r"(?!thing\b|nothing\b|something\b|anything\b|everything\b|evening\b|m
 _AND_GERUND = re.compile(rf",?\s+(?:and|n|&)\s+(?={_GERUND})", re.I)
 
 
+# Two things wished for, each with its own determiner: "a proper night's sleep and the car back on the road".
+_DETERMINER = r"(?:a|an|the|my|his|her|their|our|some|more)\s"
+_AND_NEW_THING = re.compile(rf",?\s+and\s+(?={_DETERMINER})", re.I)
+
+
 def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
     if wishes:
         short = _sentences_as_wishes(sentence)
         if len(short) > 1:
             return short  # "back at work. remembering stuff better"
-        cut = _AND_GERUND if re.match(_GERUND, sentence, re.I) else _AND_NEW_WISH
+        things = _AND_NEW_THING.split(sentence, maxsplit=1)
+        if re.match(_DETERMINER, sentence, re.I) and len(things) == 2 and all(len(t.split()) >= 3 for t in things):
+            return [things[0].strip(), things[1].strip()]  # "a proper night's sleep and the car back on the road"
+        cut = _AND_GERUND if re.match(rf"(?:\w+ says? )?{_GERUND}", sentence, re.I) else _AND_NEW_WISH
         parts = [part.strip() for part in cut.split(sentence)]
-        if len(parts) > 1 and all(len(part.split()) >= 2 and not _REFERS_BACK.match(part) for part in parts):
+        if len(parts) > 1 and all(len(part.split()) >= 2 and not _REFERS_BACK.match(part) for part in parts) \
+                and (cut is _AND_GERUND or len(parts[0].split()) >= 3):  # "go out and see friends" is one
             return parts
     if len(re.findall(_WISH, sentence, re.I)) < 2:
         return [sentence]
@@ -132,8 +142,9 @@ def _sentences_as_wishes(text: str) -> list[str]:
     van") or a qualifier ("few hours") stays with it."""
     parts: list[str] = []
     for part in (part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()):
-        about_before = (_SUBJECT.match(part) or _ASIDE.match(part) or _CLAUSE.match(part) or _QUALIFIER.match(part)
-                        or _REFERS_BACK.match(part) or len(part.split()) < 2)
+        adds = re.match(r"(?:i'?d|i would|i'?ll|can i) (?:also )?add\b|(?:also|plus)\b", part, re.I)  # "I'd add that..."
+        about_before = not adds and (_SUBJECT.match(part) or _ASIDE.match(part) or _CLAUSE.match(part)
+                                     or _QUALIFIER.match(part) or _REFERS_BACK.match(part) or len(part.split()) < 2)
         if parts and (about_before or re.match(r"(?:\w+ )?things\W*$", parts[-1], re.I)):  # "Two things. First, ..."
             parts[-1] += " " + part
         else:
@@ -170,7 +181,8 @@ def _split_short_list(line: str) -> list[str]:
         # "Sleeping better, and singing in the choir again, I've not been since the funeral"
         merged: list[str] = []
         for part in parts:
-            if merged and (((_SUBJECT.match(part) or _ASIDE.match(part)) and not _SUBJECT.match(merged[-1]))
+            and_clause = re.match(rf"{_AND}\s", joined.get(part, part), re.I) and _SUBJECT.match(part)
+            if merged and not and_clause and (((_SUBJECT.match(part) or _ASIDE.match(part)) and not _SUBJECT.match(merged[-1]))
                            or _QUALIFIER.match(part) or _REFERS_BACK.match(part)):
                 merged[-1] += ", " + joined.get(part, part)  # merged back as typed, "and" kept
             else:
@@ -198,7 +210,7 @@ _APPOSITION = re.compile(r"^(my|our|his|her|their|a|an)\s+(\w+\s+)?(daughter|son
 # "I love walking, especially by the sea": the second part is an aside, not an item.
 # "..., every week, and enjoying it": a short part ending in "it" or "them" is about what came before.
 _REFERS_BACK = re.compile(r"^(?:\S+\s+){0,2}(?:it|them|that|there)\W*$", re.I)
-_ASIDE = re.compile(r"^((?:you|yuh|ya|y') ?know|especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|maybe|perhaps|probably|possibly|more than|with|without|"
+_ASIDE = re.compile(r"^['\"\u2018\u201c]?((?:you|yuh|ya|y') ?know|especially|particularly|mainly|mostly|even|like|such as|not|though|although|apart from|except|maybe|perhaps|probably|possibly|more than|with|without|"
                     r"as well|too|really|actually|obviously|of course|bless|thank|thanks|please|sorry|ha|lol)\b", re.I)
 _MAX_PAIR_WORDS = 10
 
@@ -262,7 +274,8 @@ def _same_person(text: str, pieces: list, previous_cut, start: str) -> bool:
         names = set(_NAMED.findall(start))
         if names and names <= set(_NAMED.findall(before)):  # "Pete. Pete mate"
             return True
-        if _BARE_NAME.match(start) and _BARE_ROLE.match(re.sub(r"^\W*(?:and|n|&)\s+|^\W*(?:my|our|his|her)\s+", "", before)):
+        if "," not in previous_cut.group(0) and _BARE_NAME.match(start) \
+                and _BARE_ROLE.match(re.sub(r"^\W*(?:and|n|&)\s+|^\W*(?:my|our|his|her)\s+", "", before)):
             return True
     if previous_cut.group(0).strip() in ("", ",") and _BARE_RELATION.match(start) and _PERSON_WORDS.search(start) \
             and not _PERSON_WORDS.search(re.sub(r"^\W*our\s+", "", before, flags=re.I)) \

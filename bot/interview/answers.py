@@ -17,8 +17,8 @@ from bot.interview.flow import (
 from bot.interview import reader
 from bot.interview.questions import record_section
 from bot.interview.state import (
-    CHOICE_PHASES, LIST_SECTIONS, MOVE_STEPS, WORD_PHASES, WORD_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
-    section_of, set_step, voice,
+    LIST_SECTIONS, MOVE_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
+    section_of, set_step, takes_words, voice,
 )
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
@@ -333,7 +333,8 @@ def _file_working(session, conversation, section, texts, message_id) -> list:
         if only_a_label(item):
             labelled = side_label(item)
             continue
-        side = side_label(item) or labelled or polarity(item)
+        labelled = side_label(item) or labelled  # a label starting a piece goes on for what follows
+        side = labelled or polarity(item)
         where = other if side == sign else section
         store_items(session, conversation, where, [item], f"{message_id}:{position}" if len(texts) > 1 else message_id)
         filed[where].append(f'"{quoted(item)}"')
@@ -603,9 +604,10 @@ def _not_meant(session: Session, conversation: Conversation) -> Turn:
     if event is not None:
         event.not_meant = True
     step = ((conversation.step_data or {}).get("return") or {}).get("step", "")
-    if event is not None and event.kept_as_answer is None and phase_of(step) in CHOICE_PHASES:
-        # "Not sure, she says she'll never understand Dad's pension": the reply to
-        # "what number would you like to get to?" is still that reply, once not an alarm
+    if event is not None and event.kept_as_answer is None and not takes_words(step):
+        # "Not sure, she says she'll never understand Dad's pension": the reply to "what
+        # number would you like to get to?" (or "Well yes love, go on and save it" to
+        # "is it OK to save your answers?") is still that reply, once not an alarm
         return_to_saved(conversation)
         event.kept_as_answer = True
         turn = answer(session, conversation, event.message, "inform", event.message_id)
@@ -621,8 +623,7 @@ def carry_on(session: Session, conversation: Conversation) -> Turn:
     event = repo.latest_safety_event(session, conversation.id)
     saved = (conversation.step_data or {}).get("return") or {}
     step = saved.get("step", "")
-    takes_words = (section_of(step) in LIST_SECTIONS and phase_of(step) in WORD_PHASES) or step in WORD_STEPS
-    if event is not None and event.kept_as_answer is None and takes_words and conversation.step != "safety_keep":
+    if event is not None and event.kept_as_answer is None and takes_words(step) and conversation.step != "safety_keep":
         set_step(conversation, "safety_keep", **{"return": saved})
         return Turn([])
     return_to_saved(conversation)

@@ -242,3 +242,14 @@ def test_a_side_the_person_labelled():
 ])
 def test_back_to_a_life_is_not_going_back(text, move):
     assert clearly_a_move("go_back", text) is move
+
+
+def test_what_they_need_not_do_is_praise_and_labels_that_trail_off():
+    assert polarity("the chemist drops my tablets round so I don't have to go up the road") == 1
+    assert side_label("going well... my meds") == 1
+
+
+def test_a_name_after_call_me_is_not_a_handoff_and_a_throat_clear_before_yes():
+    assert not clearly_a_move("handoff", "Becky please!! only the doctors call me Rebecca")
+    assert clearly_a_move("handoff", "call me back please")
+    assert yes_no("Well yes love, go on and save it", None) is True and yes_no("och no", None) is False

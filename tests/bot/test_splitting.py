@@ -199,6 +199,8 @@ def test_who_each_person_is_and_people_taken_back_in_the_same_breath(text, peopl
     ("I want to walk to the shops again. It would mean I can see people.",
      ["I want to walk to the shops again. It would mean I can see people."]),
     ("somebody to talk to in the evenings, a little company", ["somebody to talk to in the evenings, a little company"]),
+    ("a proper night's sleep and the car back on the road", ["a proper night's sleep", "the car back on the road"]),
+    ("more time with my husband and the kids", ["more time with my husband and the kids"]),
 ])
 def test_wishes_by_sentence_and_what_stays_with_them(text, wishes):
     assert split_answer("wishes", text) == wishes
@@ -207,3 +209,21 @@ def test_wishes_by_sentence_and_what_stays_with_them(text, wishes):
 def test_a_filler_word_first_leads_into_the_first_item():
     assert split_items("ok - keeping my job / Mum being ok / my own health") == [
         "ok - keeping my job", "Mum being ok", "my own health"]  # so "remove 2" is the item they see as 2
+
+
+@pytest.mark.parametrize("text, items", [
+    ("Well I'd like to hear the phone when it rings, and get out to the shops once a week",
+     ["Well I'd like to hear the phone when it rings", "get out to the shops once a week"]),
+    ("Eileen says getting back to Mass on a Sunday, and getting out for some fresh air, 'even just round the park'. "
+     "I'd add that more company in the afternoons would help her.",
+     ["Eileen says getting back to Mass on a Sunday", "getting out for some fresh air, 'even just round the park'.",
+      "I'd add that more company in the afternoons would help her."]),
+])
+def test_wishes_a_helper_reports_and_adds_to(text, items):
+    assert split_answer("wishes", text) == items
+
+
+def test_and_then_a_clause_in_a_list_is_its_own_item():
+    assert split_items("Maths, physics, and I am a good listener, my friends tell me their problems.") == [
+        "Maths", "physics", "I am a good listener", "my friends tell me their problems."]
+    assert split_people("my mum, Kayleigh and Dave next door") == ["my mum", "Kayleigh", "Dave next door"]

@@ -252,3 +252,14 @@ def test_not_what_i_meant_at_a_scale_question_takes_the_reply_and_keeps_its_word
     assert said in outcome["text"]  # nothing they typed is lost
     [event] = p.record()["safety"]["events"]
     assert (event["not_meant"], event["kept_as_answer"]) == (True, True)
+
+
+def test_not_what_i_meant_at_the_consent_question_takes_the_yes(store):
+    p = Person(store)
+    said = "Well yes love, go on and save it. Our Liam set this up on the tablet for me"
+    p.move(lambda s, c: iv.safety_response(s, c, said, "m-consent", SUICIDE))
+    p.says("that is not what I meant")
+    assert p.state()[1] == "consent:who"  # the yes was the reply to "is it OK to save your answers?"
+    assert p.record()["consent"] is True
+    [event] = p.record()["safety"]["events"]
+    assert (event["not_meant"], event["kept_as_answer"]) == (True, True)
