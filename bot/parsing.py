@@ -176,7 +176,8 @@ _NOT_WELL = re.compile(
     r"leak\w*|too much|hate|miss|misses|missed|missing|lost|knocked back|nocked back|fed up|sick of|useless|poor|bad|weak|stuck|"
     r"nightmare|mess|falling apart|behind|waiting|wait|forget\w*|forgot|confus\w+|muddled|scared|frightened|"
     r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis|can only|only manage|broke|naebody|"
-    r"impossible|shocking|horrendous)\b", re.I)
+    r"impossible|shocking|horrendous|fuzzy|whistl\w*|playing up|packed up|on the blink|conked out|gone wrong|"
+    r"keeps? (?:breaking|stopping|cutting out|going off)|throw it)\b", re.I)
 _WELL = re.compile(
     r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helping|helpful|kind|fine|better|enjoy\w*|"
     r"love|loves|happy|support\w*|pops in|decent|reliable|works|working|sorted|improv\w+|"

@@ -256,7 +256,7 @@ _BARE_ROLE = re.compile(rf"^(?:(?:old|best|good|pub|work|school|church|big|littl
 _BARE_NAME = re.compile(r"^[A-Z][a-z\u00c0-\u017f]+\W*$")
 _NAMED = re.compile(r"\b(?!(?:My|Our|His|Her|The|And|Me|I)\b)[A-Z][a-z\u00c0-\u017f]+")
 # "our Shona my daughter": a bare relation straight after a name says who they are.
-_BARE_RELATION = re.compile(r"^(?:my|our|his|her|their)\s+\w+$", re.I)
+_BARE_RELATION = re.compile(rf"^(?:my|our|his|her|their)\s+{_ROLE_WORDS}s?$", re.I)
 
 
 def _same_person(text: str, pieces: list, previous_cut, start: str) -> bool:
@@ -277,9 +277,9 @@ def _same_person(text: str, pieces: list, previous_cut, start: str) -> bool:
         if "," not in previous_cut.group(0) and _BARE_NAME.match(start) \
                 and _BARE_ROLE.match(re.sub(r"^\W*(?:and|n|&)\s+|^\W*(?:my|our|his|her)\s+", "", before)):
             return True
-    if previous_cut.group(0).strip() in ("", ",") and _BARE_RELATION.match(start) and _PERSON_WORDS.search(start) \
+    if previous_cut.group(0).strip() in ("", ",") and _BARE_RELATION.match(start) \
             and not _PERSON_WORDS.search(re.sub(r"^\W*our\s+", "", before, flags=re.I)) \
-            and (not previous_cut.group(0).strip() or _NAMED.search(before)):  # "Sarah, my daughter"
+            and (not previous_cut.group(0).strip() or _NAMED.search(before)):  # "our Shona my daughter", "Sarah, my daughter"
         return True
     return len(pieces) == 1 and bool(re.fullmatch(r"\W*(?:me|myself)\W*", before, re.I)) \
         and bool(re.match(r"[A-Z][a-z\u00c0-\u017f]+\b", start)) and not _PERSON_WORDS.search(start)
@@ -320,8 +320,43 @@ def split_people(text: str) -> list[str]:
         previous_cut = cut
     items = [re.sub(r"^(?:and|n|&|plus|also)\s+", "", text[start:end].strip(" ,;-"), flags=re.I)
              for start, end, _person in pieces]
-    kept = [person for item in items if item for person in _unless_taken_back(item)]
+    kept = [person for item in _retracted([item for item in items if item]) for person in _unless_taken_back(item)]
+    # "..., mi mean Clive. Dave move a Croydon long time": said about the one taken back, kept with who they meant
+    taken = set(_TAKEN_NAME.findall(text))
+    for index in range(len(kept) - 1, 0, -1):
+        if re.match(r"([A-Z][a-z\u00c0-\u017f]+)\b", kept[index]) and kept[index].split()[0].split("'")[0] in taken:
+            kept[index - 1] += ", " + kept.pop(index)
     return kept or [text.strip()]
+
+
+_TAKEN_NAME = re.compile(r"(?i:not)\s+([A-Z][a-z\u00c0-\u017f]+)\b\W*(?i:(?:i|mi)\s+mean|it'?s)")
+
+
+# "our Kevin and ... Bridie next door. Sorry no, not Kevin, I meant Dermot": a person
+# named earlier in the list, taken back further on.
+_RETRACTS = re.compile(r"[\s,.;!?-]*(?:(?i:sorry|no|wait|oops|actually|hang on)\W+)*(?i:not)\s+"
+                       r"(?P<old>[A-Z][a-z\u00c0-\u017f]+)\b\W*(?i:(?:i|mi)\s+mean[t]?|it'?s)\s+(?P<new>\S.*)$", re.S)
+
+
+def _retracted(items: list[str]) -> list[str]:
+    """Who they meant takes the place of the person taken back; what is said after about
+    the one taken back ("Kevin's the one in Australia") stays with it, never dropped."""
+    items = list(items)
+    for index, item in enumerate(items):
+        match = _RETRACTS.search(item)
+        if not match or match.start() == 0:
+            continue
+        old = match.group("old")
+        earlier = next((k for k in range(index) if re.search(rf"\b{old}\b", items[k])), None)
+        if earlier is None:
+            continue
+        items[index] = item[:match.start()].strip(" ,;.-")
+        items[earlier] = match.group("new").strip(" ,;.-")
+        for later in range(index + 1, len(items)):
+            if re.match(rf"{old}\b", items[later]):  # "Kevin's the one in Australia"
+                items[earlier] += ", " + items[later]
+                items[later] = ""
+    return [item for item in items if item]
 
 
 # "Dave from the walking group, no sorry not Dave, I meant Pete": the person taken back

@@ -253,3 +253,7 @@ def test_a_name_after_call_me_is_not_a_handoff_and_a_throat_clear_before_yes():
     assert not clearly_a_move("handoff", "Becky please!! only the doctors call me Rebecca")
     assert clearly_a_move("handoff", "call me back please")
     assert yes_no("Well yes love, go on and save it", None) is True and yes_no("och no", None) is False
+
+
+def test_things_that_have_broken_down():
+    assert polarity("Well the telly's gone all fuzzy and me hearing aid keeps whistling") == -1

@@ -227,3 +227,14 @@ def test_and_then_a_clause_in_a_list_is_its_own_item():
     assert split_items("Maths, physics, and I am a good listener, my friends tell me their problems.") == [
         "Maths", "physics", "I am a good listener", "my friends tell me their problems."]
     assert split_people("my mum, Kayleigh and Dave next door") == ["my mum", "Kayleigh", "Dave next door"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Well our Kevin and me granddaughter Niamh and Bridie next door. Sorry no, not Kevin, I meant Dermot, "
+     "Kevin's the one in Australia.",
+     ["Dermot, Kevin's the one in Australia", "me granddaughter Niamh", "Bridie next door"]),
+    ("Marcia mi daughter, and Dave from di domino club. No wait, not Dave, mi mean Clive. Dave move a Croydon long time.",
+     ["Marcia mi daughter", "Clive, Dave move a Croydon long time"]),
+])
+def test_someone_taken_back_further_on_in_the_list(text, people):
+    assert split_people(text) == people
