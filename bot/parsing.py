@@ -137,9 +137,29 @@ _THING_FIRST = re.compile(r"^(?:my|our|his|her|their|the|a|an|also|and|plus|just
                           r"except|one|some|more|oh)\b", re.I)
 
 
+# A remark about the conversation itself, not a new thing: "dat cover it", "that'll do",
+# "enough blowing my own trumpet", "if that happens the rest sorts itself out".
+_ABOUT_THE_TALK = re.compile(
+    r"\b(?:(?:th|d)at|dis|this|it)(?:'?s| is| will| would|'?ll)?\s+(?:it|all|enough|the lot|di lot|everything|do|cover\w*)\b|"
+    r"\bcover\w*\b|\benough\b|\bboast\w*|\bcomplain\w*|\btrumpet\b|\bsaid\b|\bthanks?\b|\btank\b|\bbless\b|"
+    r"\bdone\b|\bif that\b|\b(?:th|d)at'?s\b|\bshaking (?:his|her) head\b|\bdziękuję\b", re.I)
+
+
 def no_then_remark(text: str) -> bool:
+    """A "no" to "anything else?" with only a remark after it (nothing to keep)."""
     match = _NO_THEN.match(text)
-    return bool(match) and not _THING_FIRST.match(match.group("rest"))
+    if not match or _THING_FIRST.match(match.group("rest")):
+        return False
+    rest = match.group("rest")
+    return len(rest.split()) <= 3 or bool(_ABOUT_THE_TALK.search(rest))
+
+
+def no_then_more(text: str) -> Optional[str]:
+    """"nah. boilers been broke 3 week mind": a "no" and then something to keep (the rest)."""
+    match = _NO_THEN.match(text)
+    if not match or no_then_remark(text) or _THING_FIRST.match(match.group("rest")):
+        return None
+    return match.group("rest")
 
 
 _BARE_NO = re.compile(r"^\W*(?:no+|nope|nah|na|none|nothing|not really)\W*$", re.I)
@@ -177,7 +197,8 @@ _NOT_WELL = re.compile(
     r"nightmare|mess|falling apart|behind|waiting|wait|forget\w*|forgot|confus\w+|muddled|scared|frightened|"
     r"ignor\w+|unreliable|never turns up|doesn'?t turn up|optional|a joke|nemesis|can only|only manage|broke|naebody|"
     r"impossible|shocking|horrendous|fuzzy|whistl\w*|playing up|packed up|on the blink|conked out|gone wrong|"
-    r"keeps? (?:breaking|stopping|cutting out|going off)|throw it)\b", re.I)
+    r"keeps? (?:breaking|stopping|cutting out|going off)|throw it|drags?|dragging|tight|skint|brassic|"
+    r"hard up|can'?t afford)\b", re.I)
 _WELL = re.compile(
     r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helping|helpful|kind|fine|better|enjoy\w*|"
     r"love|loves|happy|support\w*|pops in|decent|reliable|works|working|sorted|improv\w+|"

@@ -117,6 +117,10 @@ _DETERMINER = r"(?:a|an|the|my|his|her|their|our|some|more)\s"
 _AND_NEW_THING = re.compile(rf",?\s+and\s+(?={_DETERMINER})", re.I)
 
 
+_WOULD = re.compile(r"(?:i'?d|i would|(?:she|he|they|we|there|it)'?d|(?:she|he|they|we|there|it) would)\s", re.I)
+_NEXT_WOULD = re.compile(r",\s+(?:and\s+)?(?=(?:i'?d|i would|(?:she|he|they|we|there|it)'?d|(?:she|he|they|we|there|it) would)\s)", re.I)
+
+
 def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
     if wishes:
         short = _sentences_as_wishes(sentence)
@@ -130,6 +134,10 @@ def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
         if len(parts) > 1 and all(len(part.split()) >= 2 and not _REFERS_BACK.match(part) for part in parts) \
                 and (cut is _AND_GERUND or len(parts[0].split()) >= 3):  # "go out and see friends" is one
             return parts
+    if wishes:  # "id have a bit saved, id be doing summat on an evening": one wish a clause
+        clauses = [part.strip() for part in _NEXT_WOULD.split(sentence) if part.strip()]
+        if len(clauses) > 1 and all(_WOULD.match(part) and len(part.split()) >= 3 for part in clauses):
+            return clauses
     if len(re.findall(_WISH, sentence, re.I)) < 2:
         return [sentence]
     return [part.strip() for part in _NEXT_WISH.split(sentence) if part.strip()]

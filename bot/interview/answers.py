@@ -23,7 +23,7 @@ from bot.interview.state import (
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, helper_and_relationship,
-    no_then_remark, only_a_label, parse_item_number, parse_scale, person_first, person_name, polarity, preferred_name,
+    no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first, person_name, polarity, preferred_name,
     section_in, side_label, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
@@ -176,6 +176,12 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
         or (section != "outcomes" and re.fullmatch(r"\W*(?:0|zero)\W*", text)))  # "anyone else?" "0"
     if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)) or none_more:
         return Turn(after_section(session, conversation, section))
+    rest = no_then_more(text) if phase_of(conversation.step) == "more" and not _MORE_AFTER.search(text) else None
+    if rest:  # "nah. boilers been broke 3 week mind": nothing more here; the rest where it belongs, or asked about
+        ahead = _section_ahead(section, rest)
+        if ahead:
+            return _file_ahead(session, conversation, ahead, rest, intent, message_id)
+        return ask_if_answer(conversation, text, message_id)
     if PUZZLED.match(text):  # "I'm lost", "eh?": help, and the question again
         return Turn([message("help")])
     if _JUST_YES.match(text):  # "yes", "yes there is": go on (but "yeah the dog" is an answer)
@@ -415,6 +421,11 @@ def answer_scale(session, conversation, text, intent, message_id) -> Turn:
     value = parse_scale(text)
     if value is None and len(text.split()) >= WORDY:
         return _not_a_followup_answer(session, conversation, "outcomes", text, intent, message_id)
+    if value is None and re.search(r"[^\W\d]", text) and not re.search(r"\d", text) and not NO.match(text):
+        # "more hours": kept with the outcome, never dropped, and the number asked for again
+        before = item.text
+        item.text = f"{item.text} - {text}"
+        return Turn([message("added_to_item", text=quoted(text), item=quoted(before)), message("scale_invalid")])
     if value is None or not 0 <= value <= 10:
         return Turn([message("scale_invalid")])
     setattr(item, phase_of(conversation.step), value)

@@ -3,7 +3,7 @@ import pytest
 
 from bot.parsing import (
     FOR_MYSELF, FOR_SOMEONE_ELSE, NOTHING_MORE, TYPED_MARK, clearly_a_move, closing_rest, helper_and_relationship, looks_like_a_name, mark_typed, parse_item_number, parse_resume,
-    no_then_remark, only_a_label, parse_scale, person_name, polarity, preferred_name, section_in, side_label, typed, who_of, yes_no,
+    no_then_more, no_then_remark, only_a_label, parse_scale, person_name, polarity, preferred_name, section_in, side_label, typed, who_of, yes_no,
 )
 
 
@@ -257,3 +257,12 @@ def test_a_name_after_call_me_is_not_a_handoff_and_a_throat_clear_before_yes():
 
 def test_things_that_have_broken_down():
     assert polarity("Well the telly's gone all fuzzy and me hearing aid keeps whistling") == -1
+
+
+@pytest.mark.parametrize("text, remark, more", [
+    ("no, dat cover it", True, None), ("no, she says that'll do", True, None),
+    ("nah. boilers been broke 3 week mind, landlord wont touch it", False,
+     "boilers been broke 3 week mind, landlord wont touch it"),
+])
+def test_a_no_then_a_remark_or_then_something_to_keep(text, remark, more):
+    assert no_then_remark(text) is remark and no_then_more(text) == more

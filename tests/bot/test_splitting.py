@@ -238,3 +238,8 @@ def test_and_then_a_clause_in_a_list_is_its_own_item():
 ])
 def test_someone_taken_back_further_on_in_the_list(text, people):
     assert split_people(text) == people
+
+
+def test_wishes_as_would_clauses():
+    assert split_answer("wishes", "id have a bit saved, id be doing summat on an evening instead of telly") == [
+        "id have a bit saved", "id be doing summat on an evening instead of telly"]

@@ -338,10 +338,10 @@ def test_words_at_a_scale_question_are_kept(store):
     assert p.state()[1] == "outcomes:scale_now"
     assert [o["text"] for o in p.record()["outcomes"]] == [
         "eating a proper lunch every day", "someone to go in in the afternoons"]
-    p.says("lots")  # a short reply is asked for a number again, not stored
+    p.says("lots")  # a short reply: kept with the outcome, and the number asked for again
     assert p.state()[1] == "outcomes:scale_now"
     assert [o["text"] for o in p.record()["outcomes"]] == [
-        "eating a proper lunch every day", "someone to go in in the afternoons"]
+        "eating a proper lunch every day", "someone to go in in the afternoons - lots"]
 
 
 @pytest.mark.parametrize("text", ["that's it I think", "thats all for now", "nobody else", "that's everyone"])
@@ -471,3 +471,27 @@ def test_a_correction_that_closes_the_section(store):
     assert p.state()[1] == "outcomes:ask"
     assert [s["text"] for s in p.record()["strengths"]] == [
         "the Tuesday carers group at the centre (Monday's the hairdresser)"]
+
+
+def test_a_no_then_something_to_keep_is_kept(store):
+    p = Person(store)
+    walk_to(p, "what_matters")
+    p.says("me job")
+    p.says("keeping the flat nice")
+    said = p.says("nah. boilers been broke 3 week mind, landlord wont touch it")
+    assert p.state()[1] in ("keep_answer", "not_working:more")  # asked about, or filed where it belongs
+    texts = [i["text"] for i in p.record()["what_matters"] + p.record()["not_working"]]
+    if p.state()[1] == "keep_answer":
+        p.says("yes", "affirm")
+        texts = [i["text"] for i in p.record()["what_matters"] + p.record()["not_working"]]
+    assert any("boilers been broke" in t for t in texts), said
+
+
+def test_short_words_at_a_scale_question_stay_with_the_outcome(store):
+    p = Person(store)
+    walk_to(p, "outcomes")
+    p.says("a little job")
+    said = p.says("more hours")
+    assert p.state()[1] == "outcomes:scale_now"  # the number is asked for again
+    assert [o["text"] for o in p.record()["outcomes"]] == ["a little job - more hours"]
+    assert "0 to 10" in said[-1] or "number" in said[-1].lower()
