@@ -293,11 +293,30 @@ def _same_person(text: str, pieces: list, previous_cut, start: str) -> bool:
         and bool(re.match(r"[A-Z][a-z\u00c0-\u017f]+\b", start)) and not _PERSON_WORDS.search(start)
 
 
+_SMALL_WORDS = {"the", "and", "of", "in", "on", "at", "to", "a", "an", "my", "our", "his", "her", "their", "me", "mi",
+                "from", "next", "door", "with", "who", "is", "she", "he", "they", "we", "i", "for", "by", "up", "down",
+                "over", "or", "but", "so", "not", "no", "sorry", "wait", "meant", "mean", "also", "plus", "n"}
+
+
 def split_people(text: str) -> list[str]:
     """The people in one answer about family and friends, one piece each, in the
-    person's words: "my grandchildren Lily and Sam, my son David and my neighbour
-    Jean" -> "my grandchildren Lily", "Sam", "my son David", "my neighbour Jean". What
-    is said about someone stays with them ("my son Huw, he's been wonderful")."""
+    person's words (ALL CAPITALS too: cut as if typed in ordinary case, kept as typed)."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if len(letters) > 3 and letters.isupper():
+        ordinary = re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS
+                          else m.group(0).capitalize(), text)
+        pieces = []
+        for piece in _split_people(ordinary):
+            found = re.search(re.escape(piece), text, re.I)
+            pieces.append(found.group(0) if found else piece)
+        return pieces
+    return _split_people(text)
+
+
+def _split_people(text: str) -> list[str]:
+    """"my grandchildren Lily and Sam, my son David and my neighbour Jean" -> "my
+    grandchildren Lily", "Sam", "my son David", "my neighbour Jean". What is said
+    about someone stays with them ("my son Huw, he's been wonderful")."""
     pieces: list[list] = []  # [start, end, names someone] spans of the text
     named: set[str] = set()
     position = 0

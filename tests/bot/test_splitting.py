@@ -243,3 +243,8 @@ def test_someone_taken_back_further_on_in_the_list(text, people):
 def test_wishes_as_would_clauses():
     assert split_answer("wishes", "id have a bit saved, id be doing summat on an evening instead of telly") == [
         "id have a bit saved", "id be doing summat on an evening instead of telly"]
+
+
+def test_people_typed_in_capitals():
+    assert split_people("ME JACK, HER DAUGHTER TAMSIN IN PLYMOUTH, MORWENNA NEXT DOOR AND THE MINISTER MR OLIVER") == [
+        "ME JACK", "HER DAUGHTER TAMSIN IN PLYMOUTH", "MORWENNA NEXT DOOR", "THE MINISTER MR OLIVER"]
