@@ -40,15 +40,15 @@ VERSION = 2  # bump when the features change, so an old model file is rebuilt
 C = 4.0  # inverse regularisation (2 to 16 give the same accuracy on writers left out)
 # A later section is taken only when the reader is this sure of it and it is this many
 # times likelier than the section being asked about: chosen on the training corpus with
-# scripts/section_reader.py (with the word cues, 31 of 33 answers to a later question
-# moved; of 439 other answers, 1 moved by the reader; fourteen training writers).
+# scripts/section_reader.py (with the word cues, 66 of 76 answers to a later question
+# moved; of 722 other answers, 5 moved by the reader; 23 training writers).
 SURE, LIKELIER = 0.45, 3.0
 AHEAD = 2  # how many sections ahead an answer may be filed
 # At the first asking of these sections' questions, an answer to the NEXT question is
 # taken when the reader is far surer still (a person whose "anything else?" answer was
 # not caught is one question behind from then on). Measured on the training corpus
-# with scripts/section_reader.py (seventeen writers): of 204 answers read one question
-# early, 151 moved right; of 204 answers to the question asked, none moved. Not for what matters (the
+# with scripts/section_reader.py (23 writers): of 276 answers read one question early,
+# 205 moved right; of 276 answers to the question asked, none moved. Not for what matters (the
 # first list question), what is working (its words are filed by what they say) or
 # outcomes ("I'd like to get back to swimming" reads as a risk).
 FIRST_ASKED = ("not_working", "strengths_personal", "strengths_family", "strengths_community")

@@ -20,11 +20,10 @@ from tests.servers import running_servers
 pytestmark = pytest.mark.e2e
 TARGET_LOST, TARGET_MISFILED = 0, 0.02
 # (most items lost, highest misfiled share) allowed; measured on 2026-12-03 afternoon,
-# with the reader at a first asking, closing "that's it"s and three more training
-# writers: training (cw01-cw05, cw09-cw14, cw17-cw22) 2 lost, 0.6% misfiled; held-out
-# (cw06-cw08 scored twelve times in all, cw15-cw16 five, cw23 once, never looked
-# into) 6 lost, 5.4% misfiled.
-FLOORS = {"training": (3, 0.012), "held-out": (8, 0.065)}
+# after six more training writers (cw24-cw29): training (cw01-cw05, cw09-cw14,
+# cw17-cw22, cw24-cw29) 3 lost, 1.4% misfiled; held-out (cw06-cw08 scored fourteen
+# times in all, cw15-cw16 seven, cw23 three, never looked into) 5 lost, 5.7% misfiled.
+FLOORS = {"training": (4, 0.02), "held-out": (7, 0.065)}
 
 
 @pytest.fixture(scope="module")
