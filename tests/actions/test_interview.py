@@ -293,9 +293,10 @@ async def test_outcome_scales_are_stored(active_store, make_tracker):
     _, dispatcher = await ask(make_tracker)
     assert said(dispatcher) == [("What number would you like to get to?", SCALE_BUTTONS)]
 
-    events, dispatcher = await answer(make_tracker, "lots higher")
+    events, dispatcher = await answer(make_tracker, "lots higher")  # kept with the outcome, the number asked again
     assert events == ANSWER_EMPTIED
-    assert said(dispatcher) == ["Please give a number from 0 to 10, or say skip."]
+    assert said(dispatcher) == ['Thank you. I have added "lots higher" to "getting out more".',
+                                "Please give a number from 0 to 10, or say skip."]
     assert conversation_of(active_store).step == "outcomes:scale_goal"
 
     events, dispatcher = await answer(make_tracker, "8/10")
@@ -304,7 +305,7 @@ async def test_outcome_scales_are_stored(active_store, make_tracker):
     assert said(dispatcher) == ["Is there anything else you would like to be different?"]
 
     assert [{key: row[key] for key in ("text", "scale_now", "scale_goal")} for row in record_of(active_store)["outcomes"]] == [
-        {"text": "getting out more", "scale_now": 4, "scale_goal": 8}
+        {"text": "getting out more - lots higher", "scale_now": 4, "scale_goal": 8}
     ]
 
 
