@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 from bot import sections
+from bot.splitting import in_ordinary_case
 
 # Rasa reads a message that starts with "/" as an intent with entities ("/affirm",
 # '/inform{"answer": "x"}'), skipping the classifier: a person could type their way past
@@ -412,7 +413,16 @@ _NOT_A_NAME_WORD = {"I", "I'm", "Im", "My", "Our", "Her", "His", "Their", "The",
 
 def who_of(text: str) -> Optional[str]:
     """Who a family or friends strength is about, as typed: "my daughter Sarah", "his
-    sister Jean", "our Kelly", "Pat", "me" (a helper naming themselves)."""
+    sister Jean", "our Kelly", "Pat", "me" (a helper naming themselves). Typed in
+    CAPITALS, read as if in ordinary case and given back as typed."""
+    ordinary = in_ordinary_case(text)
+    if ordinary is None:
+        return _who_of(text)
+    found = _who_of(ordinary)
+    return text[ordinary.find(found):ordinary.find(found) + len(found)] if found and found in ordinary else found
+
+
+def _who_of(text: str) -> Optional[str]:
     relations = "|".join(re.escape(r) for r in sorted(_HELPER_RELATIONS, key=len, reverse=True))
     match = re.search(r"\b(?:my|our|his|her|their|the)\s+(?:(?:" + relations + r")s?\b(?-i:(?:\s+[A-Z][a-z]+)*)|"
                       r"(?-i:[A-Z][a-z]+))", text, re.I)

@@ -293,18 +293,28 @@ def _same_person(text: str, pieces: list, previous_cut, start: str) -> bool:
         and bool(re.match(r"[A-Z][a-z\u00c0-\u017f]+\b", start)) and not _PERSON_WORDS.search(start)
 
 
+# Words that stay lowercase when a message typed in capitals is read as ordinary text.
 _SMALL_WORDS = {"the", "and", "of", "in", "on", "at", "to", "a", "an", "my", "our", "his", "her", "their", "me", "mi",
                 "from", "next", "door", "with", "who", "is", "she", "he", "they", "we", "i", "for", "by", "up", "down",
-                "over", "or", "but", "so", "not", "no", "sorry", "wait", "meant", "mean", "also", "plus", "n"}
+                "over", "or", "but", "so", "not", "no", "sorry", "wait", "meant", "mean", "also", "plus", "n",
+                "minister", "vicar", "priest", "pastor", "imam", "rabbi"}
+
+
+def in_ordinary_case(text: str):
+    """"ME JACK, HER DAUGHTER TAMSIN" -> "me Jack, her Daughter Tamsin" (same length, so
+    what is found in it can be cut from what was typed), or None when not in capitals."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if len(letters) <= 3 or not letters.isupper():
+        return None
+    return re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS
+                  else m.group(0).capitalize(), text)
 
 
 def split_people(text: str) -> list[str]:
     """The people in one answer about family and friends, one piece each, in the
     person's words (ALL CAPITALS too: cut as if typed in ordinary case, kept as typed)."""
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    if len(letters) > 3 and letters.isupper():
-        ordinary = re.sub(r"[A-Za-z']+", lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS
-                          else m.group(0).capitalize(), text)
+    ordinary = in_ordinary_case(text)
+    if ordinary is not None:
         pieces = []
         for piece in _split_people(ordinary):
             found = re.search(re.escape(piece), text, re.I)

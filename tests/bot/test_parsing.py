@@ -266,3 +266,11 @@ def test_things_that_have_broken_down():
 ])
 def test_a_no_then_a_remark_or_then_something_to_keep(text, remark, more):
     assert no_then_remark(text) is remark and no_then_more(text) == more
+
+
+@pytest.mark.parametrize("text, who", [
+    ("THE MINISTER MR OLIVER", "OLIVER"), ("HER DAUGHTER TAMSIN IN PLYMOUTH", "HER DAUGHTER TAMSIN"),
+    ("MORWENNA NEXT DOOR", "MORWENNA"),
+])
+def test_who_typed_in_capitals_is_read_as_ordinary_text_and_kept_as_typed(text, who):
+    assert who_of(text) == who
