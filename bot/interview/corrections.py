@@ -63,8 +63,7 @@ def correct(session: Session, conversation: Conversation, text: str) -> Optional
     before = row.text
     # What they said after the correction stays with the item ("Dave moved to Leeds"),
     # unless it answers "anything else?" ("and no, nothing else": the section ends).
-    if rest and closing_rest(rest):  # "Monday's B's hairdresser, that's it"
-        rest = closing_rest(rest)
+    rest = (closing_rest(rest) or rest) if rest else rest  # "Monday's B's hairdresser, that's it"
     if rest and NOTHING_MORE.match(re.sub(r"^\W*(?:and|but)\s+", "", rest, flags=re.I)):
         rest = None
     row.text = _replaced(before, new, old) + (f" ({rest.strip()})" if rest and rest.strip() else "")

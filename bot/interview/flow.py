@@ -60,11 +60,15 @@ def start_followups(conversation: Conversation, section: str, pending: list[int]
     `closing`: the person said the section is finished ("my son Dave and Jean, that's
     it"), so after the follow-ups the next section comes instead."""
     followups = LIST_SECTIONS[section].followups
-    flag = {"closing": True} if closing else {}
+    flag = _closing(closing)
     if followups and pending:
         set_step(conversation, f"{section}:{followups[0]}", pending=pending, **flag)
     else:
         set_step(conversation, f"{section}:more", **flag)
+
+
+def _closing(closing: bool) -> dict:
+    return {"closing": True} if closing else {}
 
 
 def next_followup(session: Session, conversation: Conversation, section: str) -> list[Say]:
@@ -73,8 +77,7 @@ def next_followup(session: Session, conversation: Conversation, section: str) ->
     closing = bool(conversation.step_data.get("closing"))
     index = followups.index(phase_of(conversation.step))
     if index + 1 < len(followups):
-        set_step(conversation, f"{section}:{followups[index + 1]}", pending=pending,
-                 **({"closing": True} if closing else {}))
+        set_step(conversation, f"{section}:{followups[index + 1]}", pending=pending, **_closing(closing))
         return []
     start_followups(conversation, section, pending[1:], closing)
     if closing and phase_of(conversation.step) == "more":
