@@ -47,7 +47,10 @@ FOR_SOMEONE_ELSE = re.compile(
     r"\b(someone else|somebody else|behalf|their permission|for (my|him|her|them|his|our)\b|"
     r"(as|i'?m|i am) (his|her|their) \w+|(help|helping|doing this for|filling (this|it) in for) (my|him|her|them|his|our)\b|"
     r"\bfor (mum|mam|mom|mammy|mummy|ma|dad|daddy|da|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|nani|nana ji|"
-    r"auntie|aunty|uncle)\b)",
+    r"auntie|aunty|uncle)\b|"
+    r"\bfor (?:(?:the|me|our|a|an)\s+)?(?:husband|hubby|wife|missus|partner|son|daughter|brother|sister|mother|"
+    r"father|mother-in-law|father-in-law|mum-in-law|friend|neighbour|nephew|niece|grandson|granddaughter|"
+    r"aunt|fella|lad|lass)\b)",  # "me do for husband", "I'm doing it for the wife"
     re.I)
 FOR_MYSELF = re.compile(r"\b(myself|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
                         r"^\W*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b)", re.I)  # "me. me", "me, not B for once"
@@ -438,7 +441,7 @@ def _who_of(text: str) -> Optional[str]:
     return match.group(0).strip() if match else None
 
 
-def _leading_name(text: str) -> Optional[str]:
+def leading_name(text: str) -> Optional[str]:
     """A name said first, on its own: "Ramesh Shah; he's 79, everyone calls him
     Ramesh-bhai", "Priya Shah, I'm his daughter"."""
     first = re.split(r"\s*(?:[,;.!?(:]|\s[-\u2013\u2014]\s)\s*", text.strip(), maxsplit=1)[0]
@@ -452,7 +455,7 @@ def _leading_name(text: str) -> Optional[str]:
 def person_name(text: str) -> str:
     """The person's name in "her name is Rose", "it's for my mum, Rose Smith", "Rose",
     or the words as typed when no name stands out."""
-    leading = _leading_name(text)
+    leading = leading_name(text)
     if leading:
         return leading
     match = re.search(r"\b(?:name is|name'?s|called|known as|goes by|calls? (?:her|him|them|me))\s+(.+)$", text, re.I)
@@ -479,7 +482,7 @@ def helper_and_relationship(text: str) -> tuple[str, Optional[str]]:
     the name, so nothing typed is lost."""
     relation = _RELATION_PHRASE.search(text)
     rest = text if relation is None else text[:relation.start()] + " " + text[relation.end():]
-    name = _leading_name(text)
+    name = leading_name(text)
     match = None if name else re.search(r"\b(?:i'?m|i am|my name is|my name'?s|name'?s|it'?s|this is)\s+([A-Za-z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)",
                       rest, re.I)
     possessive = match is not None and re.search(r"['\u2019]s$", match.group(1).split()[0])  # "I am Joan's sister"

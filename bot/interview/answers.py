@@ -23,8 +23,8 @@ from bot.interview.state import (
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, helper_and_relationship,
-    no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first, person_name, polarity, preferred_name,
-    section_in, side_label, who_of, yes_no,
+    leading_name, no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first,
+    person_name, polarity, preferred_name, section_in, side_label, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.sections import LIST_NAMES
@@ -127,9 +127,18 @@ def _mode_in(text: str) -> Optional[str]:
 
 def _answer_who(session, conversation, text, intent, message_id) -> Turn:
     mode = _mode_in(text)
+    if mode is None and leading_name(text):  # "Yusuf", "Pat. Patricia really": who it is for
+        conversation.mode = "on_behalf"
+        enter(session, conversation, "about_you")
+        return _answer_behalf_person(session, conversation, text, intent, message_id)
+    if mode is None and _THIRD_PERSON.search(text):  # "she can't do it herself"
+        mode = "on_behalf"
     if mode is not None or intent != "deny":
         conversation.mode = mode or "self"
     return Turn([message("ack")] + enter(session, conversation, "about_you"))
+
+
+_THIRD_PERSON = re.compile(r"\b(she|he|her|him|hers|his|herself|himself)\b", re.I)
 
 
 def _answer_behalf_person(session, conversation, text, intent, message_id) -> Turn:

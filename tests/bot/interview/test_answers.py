@@ -92,6 +92,25 @@ def test_on_behalf_asks_who_it_is_for_and_speaks_about_them(store):
     assert record["permission"] == "he can't really type but he's happy for me to do it"
 
 
+@pytest.mark.parametrize("consent, who, then", [
+    ("yes ok. me do for husband, he heart operation 3 week ago", None, "behalf:person"),
+    ("yes, im doing it for the wife", None, "behalf:person"),
+    ("yes", "Pat. Patricia really but nobody calls her that", "behalf:helper"),
+    ("yes", "she can't do it herself", "behalf:person"),
+    ("yes", "me. for me myself", "preferred_name:ask"),
+])
+def test_who_it_is_for_is_read_from_how_people_say_it(store, consent, who, then):
+    p = Person(store)
+    p.says(consent, "affirm")
+    if who is not None:
+        assert p.state()[1] == "consent:who"
+        p.says(who)
+    assert p.state()[1] == then
+    assert p.record()["mode"] == ("self" if then == "preferred_name:ask" else "on_behalf")
+    if then == "behalf:helper":
+        assert p.record()["preferred_name"] == "Pat"
+
+
 def test_after_sharing_the_council_contact_is_asked_and_next_steps_said(store):
     p = Person(store)
     walk_to(p, "summary")
