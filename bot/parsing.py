@@ -166,6 +166,22 @@ def no_then_more(text: str) -> Optional[str]:
     return match.group("rest")
 
 
+# "told you already", "same as before", "as above": the person points back at what
+# they wrote earlier (all of it kept where it was typed), saying nothing new here.
+_SAID_BEFORE = re.compile(
+    r"^\W*(?:please )?(?:(?:i'?ve |i have |i )?(?:already |just )?(?:said|told you|answered|put|covered)(?: (?:that|this|it|them))?"
+    r"(?: (?:already|before|above|earlier))?|(?:as|see|same as|like) (?:above|before|i said|i say|earlier)|"
+    r"(?:the )?same(?: (?:as|again))?(?: (?:before|above))?|asked and answered|ditto)(?=$|[\s.,!:;-]*$|[.,!:;-])"
+    r"[\s.,!:;-]*", re.I)
+
+
+def said_before(text: str) -> Optional[str]:
+    """For a message that points back ("told you. me knees"), the rest of it (maybe
+    empty); None when it does not point back."""
+    match = _SAID_BEFORE.match(text)
+    return text[match.end():].strip() if match else None
+
+
 _BARE_NO = re.compile(r"^\W*(?:no+|nope|nah|na|none|nothing|not really)\W*$", re.I)
 
 

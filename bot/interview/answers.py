@@ -24,7 +24,7 @@ from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, helper_and_relationship,
     leading_name, no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first,
-    person_name, polarity, preferred_name, section_in, side_label, who_of, yes_no,
+    person_name, polarity, preferred_name, said_before, section_in, side_label, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
 from bot.sections import LIST_NAMES
@@ -185,6 +185,10 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
         or (section != "outcomes" and re.fullmatch(r"\W*(?:0|zero)\W*", text)))  # "anyone else?" "0"
     if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)) or none_more:
         return Turn(after_section(session, conversation, section))
+    pointed_back = said_before(text)  # "told you already", "same as before": nothing new here
+    if pointed_back == "":
+        return Turn([message("said_before")] + after_section(session, conversation, section))
+    text = pointed_back or text  # "told you. me knees. and the wifes memory going": the rest is new
     rest = no_then_more(text) if phase_of(conversation.step) == "more" and not _MORE_AFTER.search(text) else None
     if rest:  # "nah. boilers been broke 3 week mind": nothing more here; the rest where it belongs, or asked about
         ahead = _section_ahead(section, rest)

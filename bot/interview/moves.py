@@ -18,7 +18,7 @@ from bot.interview.state import (
 )
 from bot.parsing import (
     FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, NOT_SURE, NOTHING_MORE, YES, clearly_a_move, looks_like_a_name,
-    parse_scale, section_in,
+    leading_name, parse_scale, said_before, section_in,
 )
 from bot.safety import response as safety_response_lines
 from bot.safety.detector import Detection
@@ -58,6 +58,8 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str],
         return "answer"  # "not sure, she's eighty next year bless her"
     if phase_of(step) == "more" and NOTHING_MORE.match(text):
         return "answer"
+    if section_of(step) in LIST_SECTIONS and phase_of(step) in ("ask", "more", "tell") and said_before(text) is not None:
+        return "answer"  # "told you already", "same as before": the engine says where their words are
     if looks_like_a_correction(text) and (section_of(step) in LIST_SECTIONS or step == "review"):
         return "answer"  # "sorry, I meant Pete": the engine changes the item
     if step in NAME_STEPS and (looks_like_a_name(text) or (step != "preferred_name:ask"
@@ -78,7 +80,7 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str],
         return "answer"
     if phase_of(step) in CHOICE_PHASES and len(text.split()) > 3:
         return "ask"  # "Want to get back to running - 5k" at a 0 to 10 question: more words, not "go back"
-    if step == "consent:who" and (FOR_SOMEONE_ELSE.search(text) or FOR_MYSELF.search(text)
+    if step == "consent:who" and (FOR_SOMEONE_ELSE.search(text) or FOR_MYSELF.search(text) or leading_name(text)
                                   or re.match(r"^\W*(for )?(someone|somebody|my|him|her|them)\b", text, re.I)):
         return "answer"
     return "move"

@@ -111,6 +111,18 @@ def test_who_it_is_for_is_read_from_how_people_say_it(store, consent, who, then)
         assert p.record()["preferred_name"] == "Pat"
 
 
+def test_told_you_already_points_back_and_stores_nothing_new(store):
+    p = Person(store)
+    walk_to(p, "working")
+    assert p.says("told you already")[0] == "I have kept everything you wrote before, in your own words."
+    assert p.state()[1] == "not_working:ask"
+    p.says("told you. me knees. and the bins")
+    p.says("same as before")
+    assert p.state()[1] == "strengths_personal:ask"
+    record = p.record()
+    assert record["working_well"] == [] and [i["text"] for i in record["not_working"]] == ["me knees.", "the bins"]
+
+
 def test_after_sharing_the_council_contact_is_asked_and_next_steps_said(store):
     p = Person(store)
     walk_to(p, "summary")
