@@ -53,7 +53,7 @@ FOR_SOMEONE_ELSE = re.compile(
     r"aunt|fella|lad|lass)\b)",  # "me do for husband", "I'm doing it for the wife"
     re.I)
 FOR_MYSELF = re.compile(r"\b(myself|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
-                        r"^\W*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b)", re.I)  # "me. me", "me, not B for once"
+                        r"^\W*(?:(?:yes|yeah|yep|ok|okay|aye)\W+)*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b)", re.I)  # "me. me", "me, not B for once"
 # Words that make a message clearly one of the guide's moves. At a question that takes
 # the person's words, a message the NLU reads as a move is taken as one only when it
 # says so in these words and is short; otherwise it may be an answer ("my health",
@@ -293,20 +293,22 @@ _WORKING_CUE = re.compile(
     r"\b(helps|helped|helpful|going well|goes well|works well|working well|is working|are working|sorted|"
     r"pops in|pop in|pops round|comes in|calls in|is fine|are fine|is good|are good|is great|better now|"
     r"godsend|reliable|no problems?|no complaints|therapy|physio\w*|stairlift|stair lift|grab rails?|blister pack|"
-    r"meals on wheels|district nurse|day centre|home help|pendant alarm|carers? (?:come|comes|visit|visits))\b", re.I)
+    r"meals on wheels|district nurse|day centre|home help|pendant alarm|carers? (?:come|comes|visit|visits))\b|"
+    r"(?<!\bnot )(?<!\bno )\b(?:good|great|fine|brilliant|better)(?: now)?\s*(?:[.,;!]|$)", re.I)  # "video call good."
 _GOOD_AT = re.compile(
     r"\b(good at|good with|great at|brilliant at|brill at|excellent at|clever at|dab hand|handy with|"
     r"talented|skilled|(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re)\s+(?:very |really |so |quite )?"
     r"(?:good|brilliant|great|clever|determined|patient|organised|organized|stubborn|practical|funny|kind|"
     r"creative|resilient|independent|strong))\b", re.I)
-_PLACE_OR_GROUP = re.compile(
+PLACE_OR_GROUP = re.compile(
     r"\b(church|chapel|mosque|masjid|gurdwara|temple|mandir|synagogue|club|group|society|library|pub|centre|"
     r"center|caf[eé]|legion|gym|co-?op|team|allotment|park|choir|bingo|market|hall|fc|u3a|wi|shed)\b", re.I)
 _WANTS = re.compile(
     r"\b(i'?d like|i would like|(?:she|he|they)'?d like|(?:she|he|they) would like|i want|(?:she|he) wants?|"
     r"they want|to be able|be able to|i wish|(?:she|he) wishes|i hope|hoping|want to|wants to|"
     r"a bit better|feeling better|getting better|(?:out|about|often) more|more often|"
-    r"less (?:tired|lonely|stressed|worried)|back to)\b", re.I)
+    r"less (?:tired|lonely|stressed|worried)|back to|back in|(?:sleep|sleeping|walk|walking|feel|eat|eating|cope|"
+    r"coping|manage|managing|move|moving)\w* better)\b", re.I)
 
 
 _RISKY = re.compile(
@@ -336,7 +338,7 @@ def answers_next(section: str, text: str) -> bool:
     if ahead == "strengths_family":
         return person_first(text) and not _GOOD_AT.search(text)
     if ahead == "strengths_community":
-        return bool(_PLACE_OR_GROUP.search(text)) and not person_first(text)
+        return bool(PLACE_OR_GROUP.search(text)) and not person_first(text)
     if ahead == "outcomes":
         return bool(_WANTS.search(text))
     if ahead == "positive_risks":  # "swimming again, on my own"; "Ellie thinks I'll overdo it"

@@ -20,10 +20,11 @@ from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
     section_of, set_step, takes_words, voice,
 )
+from bot.interview.told_ahead import file_told_ahead
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, helper_and_relationship,
-    leading_name, no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first,
+    no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first,
     person_name, polarity, preferred_name, said_before, section_in, side_label, who_of, yes_no,
 )
 from bot.safety import response as safety_response_lines
@@ -127,10 +128,6 @@ def _mode_in(text: str) -> Optional[str]:
 
 def _answer_who(session, conversation, text, intent, message_id) -> Turn:
     mode = _mode_in(text)
-    if mode is None and leading_name(text):  # "Yusuf", "Pat. Patricia really": who it is for
-        conversation.mode = "on_behalf"
-        enter(session, conversation, "about_you")
-        return _answer_behalf_person(session, conversation, text, intent, message_id)
     if mode is None and _THIRD_PERSON.search(text):  # "she can't do it herself"
         mode = "on_behalf"
     if mode is not None or intent != "deny":
@@ -186,8 +183,11 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     if (NOTHING_MORE.match(text) and not _MORE_AFTER.search(text)) or (short and NO.match(text)) or none_more:
         return Turn(after_section(session, conversation, section))
     pointed_back = said_before(text)  # "told you already", "same as before": nothing new here
-    if pointed_back == "":
-        return Turn([message("said_before")] + after_section(session, conversation, section))
+    if pointed_back == "":  # asked first: "anything else?" comes next, as after any answer
+        if phase_of(conversation.step) == "more":
+            return Turn([message("said_before")] + after_section(session, conversation, section))
+        set_step(conversation, f"{section}:more")
+        return Turn([message("said_before")])
     text = pointed_back or text  # "told you. me knees. and the wifes memory going": the rest is new
     rest = no_then_more(text) if phase_of(conversation.step) == "more" and not _MORE_AFTER.search(text) else None
     if rest:  # "nah. boilers been broke 3 week mind": nothing more here; the rest where it belongs, or asked about
@@ -295,6 +295,12 @@ def _messages_in(session, conversation, section) -> int:
 
 def _store_answer(session, conversation, text, intent, message_id) -> Turn:
     section = section_of(conversation.step)
+    text, told = file_told_ahead(session, conversation, section, text, message_id)  # "... whats not right is me knees"
+    turn = _store_in(session, conversation, section, text, message_id)
+    return Turn(turn.says + told)
+
+
+def _store_in(session, conversation, section, text, message_id) -> Turn:
     texts = split_answer(LIST_SECTIONS[section].split, text) or [text]
     texts, already = _not_yet_saved(session, conversation, section, texts)
     if section in ("working_well", "not_working"):

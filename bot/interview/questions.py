@@ -41,7 +41,19 @@ def question(session: Session, conversation: Conversation) -> list[Say]:
         item = repo.get_item(session, LIST_SECTIONS[section].table, data["pending"][0])
         who = said_to_them(getattr(item, "who", None) or "they")
         return [step_prompt(step, **voice(conversation), item=quoted(item.text), who=who)]
-    return [step_prompt(step, **voice(conversation))]
+    return _told_earlier(session, conversation, section, phase) + [step_prompt(step, **voice(conversation))]
+
+
+def _told_earlier(session: Session, conversation: Conversation, section: str, phase: str) -> list[Say]:
+    """A section's first question, when its answers were given earlier (a long first
+    answer, or filed by what the words say): what they said, so they need not repeat it."""
+    if phase != "ask" or section not in LIST_SECTIONS:
+        return []
+    entries = record_section(build_record(session, conversation.id), section)
+    if not entries:
+        return []
+    items = "; ".join(f'"{quoted(entry["text"])}"' for entry in entries)
+    return [message("told_earlier", **voice(conversation), items=items)]
 
 
 def _review_prompt(session: Session, conversation: Conversation, section: str) -> Say:

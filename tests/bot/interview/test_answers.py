@@ -95,7 +95,9 @@ def test_on_behalf_asks_who_it_is_for_and_speaks_about_them(store):
 @pytest.mark.parametrize("consent, who, then", [
     ("yes ok. me do for husband, he heart operation 3 week ago", None, "behalf:person"),
     ("yes, im doing it for the wife", None, "behalf:person"),
-    ("yes", "Pat. Patricia really but nobody calls her that", "behalf:helper"),
+    ("yes", "Pat. Patricia really but nobody calls her that", "behalf:person"),
+    ("yes - for me this time, not Dad", None, "preferred_name:ask"),
+    ("yes", "Sanjay", "preferred_name:ask"),  # their own name, or the person's? Asked next either way
     ("yes", "she can't do it herself", "behalf:person"),
     ("yes", "me. for me myself", "preferred_name:ask"),
 ])
@@ -107,18 +109,17 @@ def test_who_it_is_for_is_read_from_how_people_say_it(store, consent, who, then)
         p.says(who)
     assert p.state()[1] == then
     assert p.record()["mode"] == ("self" if then == "preferred_name:ask" else "on_behalf")
-    if then == "behalf:helper":
-        assert p.record()["preferred_name"] == "Pat"
 
 
 def test_told_you_already_points_back_and_stores_nothing_new(store):
     p = Person(store)
     walk_to(p, "working")
     assert p.says("told you already")[0] == "I have kept everything you wrote before, in your own words."
+    assert p.state()[1] == "working_well:more"
+    assert p.says("same as before")[0] == "I have kept everything you wrote before, in your own words."
     assert p.state()[1] == "not_working:ask"
     p.says("told you. me knees. and the bins")
-    p.says("same as before")
-    assert p.state()[1] == "strengths_personal:ask"
+    assert p.state()[1] == "not_working:more"
     record = p.record()
     assert record["working_well"] == [] and [i["text"] for i in record["not_working"]] == ["me knees.", "the bins"]
 
