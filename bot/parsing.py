@@ -220,7 +220,7 @@ _NOT_WELL = re.compile(
     r"keeps? (?:breaking|stopping|cutting out|going off)|throw it|drags?|dragging|tight|skint|brassic|"
     r"hard up|can'?t afford)\b", re.I)
 _WELL = re.compile(
-    r"\b(good|great|brilliant|lovely|wonderful|fantastic|excellent|helps|helped|helping|helpful|kind|fine|better|enjoy\w*|"
+    r"\b(good|great|brilliant|likes|liked|lovely|wonderful|fantastic|excellent|helps|helped|helping|helpful|kind|fine|better|enjoy\w*|"
     r"love|loves|happy|support\w*|pops in|decent|reliable|works|working|sorted|improv\w+|"
     r"thank\w*|marvellous|a godsend|godsend|bless|grand|champion|spot on|understanding|pleased|glad|"
     r"help(?= (?:me|us|him|her|them|out)\b))\b", re.I)
@@ -297,7 +297,10 @@ _WORKING_CUE = re.compile(
     r"(?<!\bnot )(?<!\bno )\b(?:good|great|fine|brilliant|better)(?: now)?\s*(?:[.,;!]|$)", re.I)  # "video call good."
 _GOOD_AT = re.compile(
     r"\b(good at|good with|great at|brilliant at|brill at|excellent at|clever at|dab hand|handy with|"
-    r"talented|skilled|(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re)\s+(?:very |really |so |quite )?"
+    r"talented|skilled|a (?:demon|whizz|wizard|whiz|natural|dab hand) (?:at|with)|"
+    r"(?:makes?|bakes?|cooks?|knits?|sews?|grows?|fixe?s?|builds?|paints?) (?:the|a) (?:best|finest|mean|lovely)|"
+    r"(?:can|could) (?:fix|mend|make|cook|bake|knit|sew|draw|paint|sing|build|strip|turn (?:my|her|his) hand)|"
+    r"(?:i'?m|i am|she'?s|he'?s|she is|he is|they'?re)\s+(?:very |really |so |quite )?"
     r"(?:good|brilliant|great|clever|determined|patient|organised|organized|stubborn|practical|funny|kind|"
     r"creative|resilient|independent|strong))\b", re.I)
 PLACE_OR_GROUP = re.compile(
@@ -314,6 +317,15 @@ _WANTS = re.compile(
 _RISKY = re.compile(
     r"\b(worr\w*|scared|nervous|afraid|frightened|(?:thinks?|reckons?|says?) (?:i'?ll|i will|she'?ll|he'?ll|i might|"
     r"i shouldn'?t|she shouldn'?t|he shouldn'?t)|won'?t let (?:me|her|him)|not allowed)\b", re.I)
+# Someone else's worry about the person doing something: "they worry my foot cannot
+# feel the pedal", "Yusuf worry. airport announcement voice", "my son thinks I'll fall".
+OTHERS_WORRY = re.compile(
+    r"\b(?:they|he|she|(?-i:[A-Z][a-z]+)|my \w+|our \w+|his \w+|her \w+|people|everyone|the family|family|"
+    r"the doctor|doctors?|the kids)\s+(?:is |are |gets? |get |always |still |would |will |might )?"
+    r"(?:worr\w*|scared|nervous|afraid|frightened|(?:thinks?|reckons?|says?) (?:i'?ll|i will|she'?ll|he'?ll|i might|"
+    r"i shouldn'?t|she shouldn'?t|he shouldn'?t|it'?s too)|won'?t let)\b|"
+    r"\b(?:i|me) (?:worry|worried|am worried|'m worried|get worried) (?:he|she|about (?:him|her|them)|that (?:he|she))\b",
+    re.I)  # a helper's worry about the person
 _ALONE = re.compile(r"\b(on (?:my|mi|me|her|his|their) own|by (?:my|mi|her|him|them)sel(?:f|ves))\b", re.I)
 
 
@@ -420,7 +432,8 @@ _HELPER_RELATIONS = _RELATIONS + (
     "support worker", "care worker", "key worker", "social worker", "advocate", "next door neighbour", "husband",
     "mate", "pal", "lodger", "grandad", "grandma", "nan", "nana", "nani", "granny", "grandmother", "grandfather",
     "mum-in-law", "father-in-law", "mother-in-law", "brother-in-law", "sister-in-law", "stepdad", "stepmum", "godson",
-    "goddaughter", "spouse", "fiance", "fiancee",
+    "goddaughter", "spouse", "fiance", "fiancee", "vicar", "priest", "parish priest", "minister", "pastor", "imam",
+    "chaplain", "rabbi", "befriender", "volunteer",
 )
 _RELATION_PHRASE = re.compile(
     r"\b(?:(?:her|his|their|the|my|our|a|an)\s+)?(?:(?:paid|unpaid|main|live-in|family|best|old|close|youngest|"
@@ -459,11 +472,18 @@ def _who_of(text: str) -> Optional[str]:
     return match.group(0).strip() if match else None
 
 
+_TITLE = re.compile(r"^(?:the\s+)?(?:mr|mrs|ms|miss|mx|dr|prof|professor|rev|revd|reverend|father|sister|pastor|"
+                    r"imam|rabbi|canon|sir|dame|lady|lord)\.?\s+(?=[A-Z])", re.I)
+_TITLED = re.compile(r"^((?:the\s+)?(?:mr|mrs|ms|dr|rev|revd|prof))\.(?=\s)", re.I)  # "Mrs. Khan": not a full stop
+
+
 def leading_name(text: str) -> Optional[str]:
     """A name said first, on its own: "Ramesh Shah; he's 79, everyone calls him
     Ramesh-bhai", "Priya Shah, I'm his daughter"."""
-    first = re.split(r"\s*(?:[,;.!?(:]|\s[-\u2013\u2014]\s)\s*", text.strip(), maxsplit=1)[0]
-    words = first.split()
+    first = re.split(r"\s*(?:[,;.!?(:]|\s[-\u2013\u2014]\s)\s*", _TITLED.sub(r"\1_", text.strip()), maxsplit=1)[0]
+    first = first.replace("_", ".")
+    title = _TITLE.match(first)  # "Mrs Agnes Thwaite", "The Reverend Peter Hallam": the title kept
+    words = first[title.end():].split() if title else first.split()
     if 1 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z\u00c0-\u00ff'\u2019-]+", w) for w in words) \
             and not any(w in _NOT_A_NAME_WORD for w in words):
         return first

@@ -171,6 +171,8 @@ def _split_short_list(line: str) -> list[str]:
         return [line]
     # Commas inside brackets belong to the aside: "the football (Gillingham, 40 years)".
     parts = [part.strip() for part in re.split(r",(?![^()]*\))", line)]
+    if any(_VERB_FIRST.match(part) for part in parts[1:]):
+        return [line]  # "her neighbour, old Mr Pritchard, is a godsend with the bins": one sentence
     last = parts[-1]
     # "a, b and c" / "a, b, and c": the last part may join two items with "and".
     match = re.match(rf"^(?:{_AND}\s+)?(.+?)\s+{_AND}\s+(.+)$", last)
@@ -205,6 +207,9 @@ def _split_short_list(line: str) -> list[str]:
     return [line]
 
 
+# A part that starts with the verb: the commas before it set off who or what it is about.
+_VERB_FIRST = re.compile(r"^(?:is|are|was|were|has|have|had|does|did|will|would|can|could|comes|keeps|helps|"
+                         r"makes|takes|brings|rings|phones|visits)\b", re.I)
 # "swimming again, on my own", "working again, part time": the second part says how.
 _QUALIFIER = re.compile(r"^(on (my|her|his|their) own|by (my|her|him|them)sel(f|ves)|part[- ]time|full[- ]time|"
                         r"at (the )?weekends?|if (i|she|he) can|when (i|she|he) can|now and (again|then)|"

@@ -20,6 +20,7 @@ from bot.interview.state import (
     LIST_SECTIONS, MOVE_STEPS, Turn, current_link, interrupt, phase_of, return_to_saved,
     section_of, set_step, takes_words, voice,
 )
+from bot.interview.refile import late_scale, remember_last, worry_at_scale
 from bot.interview.told_ahead import file_told_ahead
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
@@ -200,8 +201,8 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     if _JUST_YES.match(text):  # "yes", "yes there is": go on (but "yeah the dog" is an answer)
         set_step(conversation, f"{section}:tell")
         return Turn([message("go_on")])
-    if LONE_NUMBER.match(text):  # a late answer to a scale? keep it and ask
-        return ask_if_answer(conversation, text, message_id)
+    if LONE_NUMBER.match(text):  # a late answer to a scale: the answer before moves with it, or keep it and ask
+        return late_scale(session, conversation, text) or ask_if_answer(conversation, text, message_id)
     if not text:
         return Turn([])
     if phase_of(conversation.step) == "more":  # "yes, my friendships": the "yes" answers "anything else?"
@@ -308,6 +309,8 @@ def _store_in(session, conversation, section, text, message_id) -> Turn:
     else:
         rows = store_items(session, conversation, section, texts, message_id)
         start_followups(conversation, section, [row.id for row in rows])
+        if not LIST_SECTIONS[section].followups:
+            remember_last(conversation, rows)
         turn = Turn([message("ack_items", items=_listed(texts))] if texts else [])
     return Turn(turn.says + ([message("already_saved", items=_listed(already))] if already else []))
 
@@ -439,7 +442,8 @@ def answer_scale(session, conversation, text, intent, message_id) -> Turn:
         return Turn([message("skipped")] + next_followup(session, conversation, "outcomes"))
     value = parse_scale(text)
     if value is None and len(text.split()) >= WORDY:
-        return _not_a_followup_answer(session, conversation, "outcomes", text, intent, message_id)
+        return worry_at_scale(session, conversation, text) or \
+            _not_a_followup_answer(session, conversation, "outcomes", text, intent, message_id)
     if value is None and re.search(r"[^\W\d]", text) and not re.search(r"\d", text) and not NO.match(text):
         # "more hours": kept with the outcome, never dropped, and the number asked for again
         before = item.text

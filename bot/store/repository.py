@@ -244,6 +244,18 @@ def delete_item(session: Session, row) -> None:
 SECTION_TABLES = {section.name: (section.table, section.filters) for section in sections.LISTS}
 
 
+def move_item(session: Session, row, section: str, **fields):
+    """An item saved under one section that belongs under another: the same words,
+    from the same message, moved there (with the new section's `fields`)."""
+    table, filters = SECTION_TABLES[section]
+    moved = ITEM_MODELS[table](conversation_id=row.conversation_id, message_id=row.message_id, position=row.position,
+                               text=row.text, **filters, **fields)
+    session.delete(row)
+    session.add(moved)
+    session.flush()
+    return moved
+
+
 def _owned_item(session: Session, conversation_id: str, section: str, item_id: Optional[int]):
     if section not in SECTION_TABLES or item_id is None:
         return None

@@ -269,7 +269,7 @@ def test_a_no_then_a_remark_or_then_something_to_keep(text, remark, more):
 
 
 @pytest.mark.parametrize("text, who", [
-    ("THE MINISTER MR OLIVER", "OLIVER"), ("HER DAUGHTER TAMSIN IN PLYMOUTH", "HER DAUGHTER TAMSIN"),
+    ("THE MINISTER MR OLIVER", "THE MINISTER MR OLIVER"), ("HER DAUGHTER TAMSIN IN PLYMOUTH", "HER DAUGHTER TAMSIN"),
     ("MORWENNA NEXT DOOR", "MORWENNA"),
 ])
 def test_who_typed_in_capitals_is_read_as_ordinary_text_and_kept_as_typed(text, who):
