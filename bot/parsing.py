@@ -182,6 +182,22 @@ def said_before(text: str) -> Optional[str]:
     return text[match.end():].strip() if match else None
 
 
+# "no thats it. actually no, the flat theyve offered me is in hendon": a closing, then
+# the person thinks again; what follows is an answer.
+_CHANGED_MIND = re.compile(
+    r"^(?P<closing>.*?)[.!,;]+\s*(?:actually|wait|oh wait|hang on|hold on|mind you|oh and|oh)\b[\s,.!-]*"
+    r"(?:(?:no|yes|yeah|there is|one more|thinking about it)\b[\s,.!-]*)*(?P<rest>.+)$", re.I)
+
+
+def changed_mind(text: str) -> Optional[str]:
+    """The words after a closing the person took back ("no thats it. actually, ..."), or None."""
+    match = _CHANGED_MIND.match(text)
+    if match and NOTHING_MORE.match(match.group("closing")) and len(match.group("rest").split()) >= 2 \
+            and not _ABOUT_THE_TALK.search(match.group("rest")):
+        return match.group("rest").strip()
+    return None
+
+
 _BARE_NO = re.compile(r"^\W*(?:no+|nope|nah|na|none|nothing|not really)\W*$", re.I)
 
 

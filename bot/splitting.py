@@ -45,8 +45,22 @@ def split_answer(how: str, text: str) -> list[str]:
         if len(_NUMBERED.findall(text)) >= 2:
             return _numbered_items(text)
         lines = re.split(r"[\r\n]+|;\s*(?=(?:and|also|plus)\s)", text)  # "...; and going back to parkrun"
+        lines = [part for line in lines for part in _activities(line)]
         return [_BULLET.sub("", line).strip() for line in lines if _BULLET.sub("", line).strip()]
     return split_items(text, wishes=how == "wishes")
+
+
+# "do her front garden herself, on her knees with the trowel, and get the bus to
+# Basildon market on her own": a comma, "and", and a new thing to do.
+_AND_NEW_ACTIVITY = re.compile(r",\s+and\s+(?:to\s+)?(?=(?:get|go|do|drive|walk|take|travel|visit|use|try|fly|swim|"
+                               r"climb|ride|cycle)\b)", re.I)
+
+
+def _activities(line: str) -> list[str]:
+    parts = _AND_NEW_ACTIVITY.split(line, maxsplit=1)
+    if len(parts) == 2 and all(len(part.split()) >= 4 for part in parts):
+        return [parts[0], *_activities(parts[1])]
+    return [line]
 
 
 def split_items(text: str, wishes: bool = False) -> list[str]:

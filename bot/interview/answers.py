@@ -24,7 +24,8 @@ from bot.interview.refile import late_scale, remember_last, worry_at_scale
 from bot.interview.told_ahead import file_told_ahead
 from bot.parsing import (
     DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
-    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, clearly_a_move, closing_rest, helper_and_relationship,
+    WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, changed_mind, clearly_a_move, closing_rest,
+    helper_and_relationship,
     no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first,
     person_name, polarity, preferred_name, said_before, section_in, side_label, who_of, yes_no,
 )
@@ -177,6 +178,7 @@ def _answer_name(session, conversation, text, intent, message_id) -> Turn:
 def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     """`ask`, `more` and `tell` of every list section."""
     section = section_of(conversation.step)
+    text = changed_mind(text) or text  # "no thats it. actually no, the flat ...": the rest is an answer
     short = len(text.split()) <= 3
     none_more = phase_of(conversation.step) == "more" and (
         (no_then_remark(text) and not _MORE_AFTER.search(text))

@@ -58,7 +58,8 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str],
         return "answer"  # "not sure, she's eighty next year bless her"
     if phase_of(step) == "more" and NOTHING_MORE.match(text):
         return "answer"
-    if section_of(step) in LIST_SECTIONS and phase_of(step) in ("ask", "more", "tell") and said_before(text) is not None:
+    if section_of(step) in LIST_SECTIONS and phase_of(step) in ("ask", "more", "tell") \
+            and said_before(text) is not None:
         return "answer"  # "told you already", "same as before": the engine says where their words are
     if looks_like_a_correction(text) and (section_of(step) in LIST_SECTIONS or step == "review"):
         return "answer"  # "sorry, I meant Pete": the engine changes the item

@@ -37,8 +37,9 @@ def late_scale(session, conversation, text: str) -> Optional[Turn]:
     section = section_of(conversation.step)
     value = parse_scale(text)
     ids = (conversation.step_data or {}).get(LAST)
-    if phase_of(conversation.step) != "more" or not ids or value is None or not 0 <= value <= 10 \
-            or LIST_NAMES.index(section) + 1 >= len(LIST_NAMES) or LIST_NAMES[LIST_NAMES.index(section) + 1] != "outcomes":
+    before_outcomes = LIST_NAMES[LIST_NAMES.index("outcomes") - 1]
+    if phase_of(conversation.step) != "more" or section != before_outcomes or not ids or value is None \
+            or not 0 <= value <= 10:
         return None
     spec = LIST_SECTIONS[section]
     rows = [row for row in (repo.get_item(session, spec.table, i) for i in ids) if row is not None]

@@ -36,7 +36,8 @@ _CUES = {
         r"(?:the )?(?:bad|hard|worst|tricky|difficult) (?:news|thing|things|bit|bits|part) (?:is|are)\b)", re.I),
     "strengths_personal": re.compile(
         _LEAD + r"(?:i'?m|im|i am|he'?s|hes|she'?s|shes|he is|she is)\s+(?:(?:very|really|quite|pretty|still|"
-        r"always been|dead|proper)\s+)?(?:good|great|handy|brilliant|decent|champion|a dab hand|clever)\s+(?:at|with)\b",
+        r"always been|dead|proper)\s+)?(?:good|great|handy|brilliant|decent|champion|a dab hand|clever)"
+        r"\s+(?:at|with)\b",
         re.I),
     "strengths_community": re.compile(
         _LEAD + r"(?:i|we|he|she|they)\s+(?:still\s+|also\s+|usually\s+)?(?:go|goes|get|gets|belong|belongs)"

@@ -2,8 +2,8 @@
 import pytest
 
 from bot.parsing import (
-    FOR_MYSELF, FOR_SOMEONE_ELSE, NOTHING_MORE, TYPED_MARK, clearly_a_move, closing_rest, helper_and_relationship, looks_like_a_name, mark_typed, parse_item_number, parse_resume,
-    no_then_more, no_then_remark, only_a_label, parse_scale, person_name, polarity, preferred_name, section_in, side_label, typed, who_of, yes_no,
+    FOR_MYSELF, FOR_SOMEONE_ELSE, NOTHING_MORE, TYPED_MARK, changed_mind, clearly_a_move, closing_rest, helper_and_relationship, looks_like_a_name, mark_typed, parse_item_number, parse_resume,
+    no_then_more, no_then_remark, only_a_label, parse_scale, person_name, polarity, preferred_name, said_before, section_in, side_label, typed, who_of, yes_no,
 )
 
 
@@ -274,3 +274,23 @@ def test_a_no_then_a_remark_or_then_something_to_keep(text, remark, more):
 ])
 def test_who_typed_in_capitals_is_read_as_ordinary_text_and_kept_as_typed(text, who):
     assert who_of(text) == who
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("no thats it. actually no, the flat theyve offered me is in hendon", "the flat theyve offered me is in hendon"),
+    ("that's all. oh wait, my sister Jean rings every day", "my sister Jean rings every day"),
+    ("no thats it, thanks", None),
+    ("no that is all. oh thanks a lot", None),  # a remark, nothing to keep
+    ("the bus, actually the train", None),  # no closing taken back
+])
+def test_a_closing_taken_back_gives_the_rest(text, rest):
+    assert changed_mind(text) == rest
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("told you already", ""), ("same as before", ""), ("as above", ""), ("Please see above.", ""),
+    ("told you. me knees. and the bins", "me knees. and the bins"), ("I said to my son he could", None),
+    ("the same church", None),
+])
+def test_pointing_back_at_earlier_answers(text, rest):
+    assert said_before(text) == rest

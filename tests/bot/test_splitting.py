@@ -124,6 +124,10 @@ def test_a_risk_keeps_the_worries_said_with_it():
     assert split_answer("lines", "a weekend in Brighton; and going back to parkrun") == [
         "a weekend in Brighton", "and going back to parkrun"]
     assert split_answer("lines", "1) driving 2) the bus on my own") == ["driving", "the bus on my own"]
+    assert split_answer("lines", "to do her front garden herself, on her knees, and get the bus to the market on her own") == [
+        "to do her front garden herself, on her knees", "get the bus to the market on her own"]
+    assert split_answer("lines", "go swimming and use the changing rooms on my own") == [
+        "go swimming and use the changing rooms on my own"]
 
 
 def test_as_i_said_stays_with_what_it_is_about():

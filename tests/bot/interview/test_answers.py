@@ -124,6 +124,16 @@ def test_told_you_already_points_back_and_stores_nothing_new(store):
     assert record["working_well"] == [] and [i["text"] for i in record["not_working"]] == ["me knees.", "the bins"]
 
 
+def test_a_closing_taken_back_keeps_what_follows(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("no", "deny")
+    p.says("the bus")
+    p.says("no thats it. actually no, the flat theyve offered me is in hendon and i dont know anyone there")
+    assert p.state()[1] == "not_working:more"
+    assert [i["text"] for i in p.record()["not_working"]][-1].startswith("the flat theyve offered me is in hendon")
+
+
 def test_after_sharing_the_council_contact_is_asked_and_next_steps_said(store):
     p = Person(store)
     walk_to(p, "summary")
