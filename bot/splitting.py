@@ -257,7 +257,7 @@ _PERSON_WORDS = re.compile(
     r"father|grandson|granddaughter|grandchildren|grandkids|grandchild|niece|nephew|cousin|aunt|auntie|aunty|uncle|"
     r"carer|boyfriend|girlfriend|mate|pal|nan|nana|nani|nanna|gran|granny|grandad|grandma|grandpa|grandfather|"
     r"grandmother|in-law|stepson|stepdaughter|stepdad|stepmum|godson|goddaughter|fiance|fiancee|kids|children|"
-    r"family|lodger|colleague|worker|lass|lad|next door)s?\b|\bour\s+[a-z]+", re.I)
+    r"family|lodger|colleague|worker|lass|lad|next door|missus|missis|hubby|fella|other half|bairn)s?\b|\bour\s+[a-z]+", re.I)
 _PEOPLE_CUTS = re.compile(r"\s*(?:[,;.!?]|\s(?:and then|and|n|&|\+|plus|also)\s|\s[-\u2013/]\s|\s(?=(?:my|our)\s))\s*", re.I)
 
 
@@ -278,8 +278,9 @@ _LOWER_NAME = re.compile(r"^(?:(?:and|n|&|\+)\s+)?(?!(?:all|everyone|everybody|o
                          r"(?:\s+(?:from|at|in|next door|down|up|over|who)\b.*)?$")
 _ROLE_WORDS = (r"(?:daughter|son|wife|husband|partner|friend|neighbour|sister|brother|mum|mam|mother|dad|father|"
                r"grandson|granddaughter|niece|nephew|cousin|aunt|auntie|uncle|carer|boyfriend|girlfriend|mate|pal|"
-               r"colleague|lodger)")
-_BARE_ROLE = re.compile(rf"^(?:(?:old|best|good|pub|work|school|church|big|little)\s+)?{_ROLE_WORDS}s?\W*$", re.I)
+               r"colleague|lodger|missus|missis|hubby|fella|other half)")
+_BARE_ROLE = re.compile(rf"^(?:the\s+)?(?:(?:old|best|good|pub|work|school|church|big|little)\s+)?{_ROLE_WORDS}s?\W*$",
+                        re.I)
 _BARE_NAME = re.compile(r"^[A-Z][a-z\u00c0-\u017f]+\W*$")
 _NAMED = re.compile(r"\b(?!(?:My|Our|His|Her|The|And|Me|I)\b)[A-Z][a-z\u00c0-\u017f]+")
 # "our Shona my daughter": a bare relation straight after a name says who they are.

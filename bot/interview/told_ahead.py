@@ -27,6 +27,7 @@ _WHAT = r"(?:what'?s|whats|what is|what has been|what'?s been|the things? that'?
 _CUES = {
     "working_well": re.compile(
         _LEAD + rf"(?:{_WHAT}\s+(?:going|working)\s+(?:well|alright|all right|ok|okay|good|fine)|"
+        rf"{_WHAT}\s+working(?:\s+(?:for (?:me|him|her|them|us)\s+)?is|\s+are|:)|"
         r"(?:going|working) well(?: for (?:me|him|her|them|us))?(?: is| are|:|\s-)|"
         r"(?:the )?good (?:news|thing|things|bit|bits) (?:is|are)\b)", re.I),
     "not_working": re.compile(
@@ -35,14 +36,16 @@ _CUES = {
         r"not (?:working|going) (?:so |too )?well(?: is| are|:|\s-)|"
         r"(?:the )?(?:bad|hard|worst|tricky|difficult) (?:news|thing|things|bit|bits|part) (?:is|are)\b)", re.I),
     "strengths_personal": re.compile(
-        _LEAD + r"(?:i'?m|im|i am|he'?s|hes|she'?s|shes|he is|she is)\s+(?:(?:very|really|quite|pretty|still|"
+        _LEAD + r"(?:(?:i'?m|im|i am|he'?s|hes|she'?s|shes|he is|she is)\s+(?:(?:very|really|quite|pretty|still|"
         r"always been|dead|proper)\s+)?(?:good|great|handy|brilliant|decent|champion|a dab hand|clever)"
-        r"\s+(?:at|with)\b",
+        r"\s+(?:at|with)\b|"
+        r"(?:i|he|she) can (?:still )?(?:knit|sew|cook|bake|fix|mend|make|draw|paint|sing|dance|build|grow))\b",
         re.I),
     "strengths_community": re.compile(
         _LEAD + r"(?:i|we|he|she|they)\s+(?:still\s+|also\s+|usually\s+)?(?:go|goes|get|gets|belong|belongs)"
         r"\s+(?:to\s+|up\s+|down\s+|in\s+)?(?:the|a|our|my|his|her)\b", re.I),
 }
+_GOES_ON = re.compile(r"^\W*(?:and|also|plus)\b", re.I)
 # Sentences: after a full stop, question or exclamation mark, or a new line.
 _SENTENCES = re.compile(r"((?<=[.!?])\s+|[\r\n]+)")
 
@@ -64,8 +67,10 @@ def file_told_ahead(session, conversation, section: str, text: str, message_id: 
         return text, []
     later = LIST_NAMES[LIST_NAMES.index(section) + 1:]
     kept, filed = [], {}
+    where = None
     for sentence, separator in sentences:
-        where = section_told(sentence)
+        # "... whats not working is the nights. and she gets in a right state ...": the same answer goes on
+        where = where if where and _GOES_ON.match(sentence) else section_told(sentence)
         if where in later and not LIST_SECTIONS[where].followups:
             filed.setdefault(where, []).append(sentence)
         elif sentence.strip():

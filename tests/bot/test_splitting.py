@@ -41,6 +41,9 @@ def test_every_item_is_a_verbatim_piece_of_the_message():
      ["Mum (Tracey)", "sister Chloe", "grandad - SU v close to grandad"]),
     ("my son Dave, though he hits me when he drinks", ["my son Dave, though he hits me when he drinks"]),
     ("fish and chips with my wife", ["fish and chips with my wife"]),
+    ("the missus, our lass Karen and the grandkids Ellie and Josh",
+     ["the missus", "our lass Karen", "the grandkids Ellie", "Josh"]),
+    ("Pat, the missus", ["Pat, the missus"]),
 ])
 def test_each_person_is_a_piece_of_their_own_in_the_persons_words(text, people):
     assert split_people(text) == people

@@ -6,7 +6,7 @@ from bot.interview.told_ahead import section_told
 from tests.bot.interview.person import Person, walk_to
 
 PARAGRAPH = ("well where do i start. the missus and the grandkids thats what matters most. whats going alright "
-             "is im still driving. whats not right is me knees, 40 year in a cab. im good with engines. "
+             "is im still driving. whats not right is me knees, 40 year in a cab. and the nights. im good with engines. "
              "i go the British Legion of a friday. there you go")
 
 
@@ -17,6 +17,8 @@ PARAGRAPH = ("well where do i start. the missus and the grandkids thats what mat
     ("The hard bit is the nights.", "not_working"),
     ("she's always been good with her hands", "strengths_personal"),
     ("and we go to the chapel on Sundays", "strengths_community"),
+    ("whats working is the day centre tuesdays and thursdays", "working_well"),
+    ("she can still knit, does squares for the church blankets", "strengths_personal"),
     ("i go the shops", None),  # no place or group named
     ("my garden matters most", None),
     ("I'd like to walk to the park again", None),  # outcomes have their own follow-ups: never filed ahead
@@ -33,7 +35,7 @@ def test_a_paragraph_answering_ahead_is_filed_where_each_sentence_says(store):
     record = p.record()
     texts = {section: [i["text"] for i in record[section]] for section in ("what_matters", "working_well", "not_working")}
     assert texts["working_well"] == ["whats going alright is im still driving."]
-    assert texts["not_working"] == ["whats not right is me knees, 40 year in a cab."]
+    assert texts["not_working"] == ["whats not right is me knees, 40 year in a cab.", "and the nights."]
     assert "im good with engines." in [s["text"] for s in record["strengths"] if s["category"] == "personal"]
     assert "i go the British Legion of a friday." in [s["text"] for s in record["strengths"] if s["category"] == "community"]
     assert " ".join(texts["what_matters"]).count("the missus") == 1 and "there you go" in " ".join(texts["what_matters"])
