@@ -330,6 +330,11 @@ _WANTS = re.compile(
     r"coping|manage|managing|move|moving)\w* better)\b", re.I)
 
 
+def wishes(text: str) -> bool:
+    """Whether the words say what the person would like ("and id like to get the old Capri going")."""
+    return bool(_WANTS.search(text))
+
+
 _RISKY = re.compile(
     r"\b(worr\w*|scared|nervous|afraid|frightened|(?:thinks?|reckons?|says?) (?:i'?ll|i will|she'?ll|he'?ll|i might|"
     r"i shouldn'?t|she shouldn'?t|he shouldn'?t)|won'?t let (?:me|her|him)|not allowed)\b", re.I)

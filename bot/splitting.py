@@ -52,8 +52,8 @@ def split_answer(how: str, text: str) -> list[str]:
 
 # "do her front garden herself, on her knees with the trowel, and get the bus to
 # Basildon market on her own": a comma, "and", and a new thing to do.
-_AND_NEW_ACTIVITY = re.compile(r",\s+and\s+(?:to\s+)?(?=(?:get|go|do|drive|walk|take|travel|visit|use|try|fly|swim|"
-                               r"climb|ride|cycle)\b)", re.I)
+_AND_NEW_ACTIVITY = re.compile(r"(?:,|(?<=[.!?]))\s+and\s+(?:to\s+)?(?=(?:get|go|do|drive|walk|take|travel|visit|use|"
+                               r"try|fly|swim|climb|ride|cycle)\b)", re.I)
 
 
 def _activities(line: str) -> list[str]:
@@ -143,7 +143,10 @@ def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
         things = _AND_NEW_THING.split(sentence, maxsplit=1)
         if re.match(_DETERMINER, sentence, re.I) and len(things) == 2 and all(len(t.split()) >= 3 for t in things):
             return [things[0].strip(), things[1].strip()]  # "a proper night's sleep and the car back on the road"
-        cut = _AND_GERUND if re.match(rf"(?:\w+ says? )?{_GERUND}", sentence, re.I) else _AND_NEW_WISH
+        # "walking Bramble up Fell Lane, and driving myself", also after "I'd be" / "she'd be"
+        cut = _AND_GERUND if re.match(rf"(?:\w+ says? )?{_GERUND}", sentence, re.I) or (
+            re.match(rf"{_WOULD.pattern}be {_GERUND}", sentence, re.I) and len(_AND_GERUND.split(sentence)) > 1) \
+            else _AND_NEW_WISH
         parts = [part.strip() for part in cut.split(sentence)]
         if len(parts) > 1 and all(len(part.split()) >= 2 and not _REFERS_BACK.match(part) for part in parts) \
                 and (cut is _AND_GERUND or len(parts[0].split()) >= 3):  # "go out and see friends" is one

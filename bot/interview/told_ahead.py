@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from bot.interview.state import LIST_SECTIONS
-from bot.parsing import PLACE_OR_GROUP
+from bot.parsing import PLACE_OR_GROUP, wishes
 from bot.sections import LIST_NAMES
 from bot.store import repository as repo
 from bot.wording import Say, message, prompts, quoted
@@ -70,7 +70,7 @@ def file_told_ahead(session, conversation, section: str, text: str, message_id: 
     where = None
     for sentence, separator in sentences:
         # "... whats not working is the nights. and she gets in a right state ...": the same answer goes on
-        where = where if where and _GOES_ON.match(sentence) else section_told(sentence)
+        where = where if where and _GOES_ON.match(sentence) and not wishes(sentence) else section_told(sentence)
         if where in later and not LIST_SECTIONS[where].followups:
             filed.setdefault(where, []).append(sentence)
         elif sentence.strip():

@@ -116,6 +116,8 @@ def test_people_as_helpers_and_texters_list_them(text, people):
     ("having one evening a week that's mine, to run or see friends", ["having one evening a week that's mine, to run or see friends"]),
     ("go out and see friends", ["go out and see friends"]),
     ("fish and chips and to be honest a pint", ["fish and chips and to be honest a pint"]),
+    ("I'd be walking Bramble up Fell Lane again, and driving myself out to the farms.",
+     ["I'd be walking Bramble up Fell Lane again", "driving myself out to the farms."]),
 ])
 def test_each_wish_is_its_own_outcome(text, wishes):
     assert split_answer("wishes", text) == wishes
@@ -129,6 +131,8 @@ def test_a_risk_keeps_the_worries_said_with_it():
     assert split_answer("lines", "1) driving 2) the bus on my own") == ["driving", "the bus on my own"]
     assert split_answer("lines", "to do her front garden herself, on her knees, and get the bus to the market on her own") == [
         "to do her front garden herself, on her knees", "get the bus to the market on her own"]
+    assert split_answer("lines", "he want drive again. and go shop, lift boxes himself") == [
+        "he want drive again.", "go shop, lift boxes himself"]
     assert split_answer("lines", "go swimming and use the changing rooms on my own") == [
         "go swimming and use the changing rooms on my own"]
 

@@ -7,7 +7,7 @@ from tests.bot.interview.person import Person, walk_to
 
 PARAGRAPH = ("well where do i start. the missus and the grandkids thats what matters most. whats going alright "
              "is im still driving. whats not right is me knees, 40 year in a cab. and the nights. im good with engines. "
-             "i go the British Legion of a friday. there you go")
+             "i go the British Legion of a friday. and id like to get the old Capri going. there you go")
 
 
 @pytest.mark.parametrize("sentence, section", [
@@ -20,6 +20,7 @@ PARAGRAPH = ("well where do i start. the missus and the grandkids thats what mat
     ("whats working is the day centre tuesdays and thursdays", "working_well"),
     ("she can still knit, does squares for the church blankets", "strengths_personal"),
     ("i go the shops", None),  # no place or group named
+    ("and id like to get the old Ford Capri going again", None),
     ("my garden matters most", None),
     ("I'd like to walk to the park again", None),  # outcomes have their own follow-ups: never filed ahead
 ])
@@ -38,7 +39,8 @@ def test_a_paragraph_answering_ahead_is_filed_where_each_sentence_says(store):
     assert texts["not_working"] == ["whats not right is me knees, 40 year in a cab.", "and the nights."]
     assert "im good with engines." in [s["text"] for s in record["strengths"] if s["category"] == "personal"]
     assert "i go the British Legion of a friday." in [s["text"] for s in record["strengths"] if s["category"] == "community"]
-    assert " ".join(texts["what_matters"]).count("the missus") == 1 and "there you go" in " ".join(texts["what_matters"])
+    assert " ".join(texts["what_matters"]).count("the missus") == 1 and "there you go" in " ".join(texts["what_matters"]) \
+        and "the old Capri" in " ".join(texts["what_matters"])
     asked = p.says("no", "deny")
     assert asked[-2] == ('You have already told me: "whats going alright is im still driving". '
                          'Anything you add now is saved with it.')
