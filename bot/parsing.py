@@ -47,13 +47,17 @@ FOR_SOMEONE_ELSE = re.compile(
     r"\b(someone else|somebody else|behalf|their permission|for (my|him|her|them|his|our)\b|"
     r"(as|i'?m|i am) (his|her|their) \w+|(help|helping|doing this for|filling (this|it) in for) (my|him|her|them|his|our)\b|"
     r"\bfor (mum|mam|mom|mammy|mummy|ma|dad|daddy|da|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|nani|nana ji|"
-    r"auntie|aunty|uncle)\b|"
+    r"auntie|aunty|uncle)\b)",
+    re.I)
+# "me do for husband", "I'm doing it for the wife": someone else, unless they also say it is for themselves.
+FOR_A_RELATION = re.compile(
     r"\bfor (?:(?:the|me|our|a|an)\s+)?(?:husband|hubby|wife|missus|partner|son|daughter|brother|sister|mother|"
     r"father|mother-in-law|father-in-law|mum-in-law|friend|neighbour|nephew|niece|grandson|granddaughter|"
-    r"aunt|fella|lad|lass)\b)",  # "me do for husband", "I'm doing it for the wife"
-    re.I)
+    r"aunt|fella|lad|lass)\b", re.I)
 FOR_MYSELF = re.compile(r"\b(myself|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
-                        r"^\W*(?:(?:yes|yeah|yep|ok|okay|aye)\W+)*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b)", re.I)  # "me. me", "me, not B for once"
+                        r"^\W*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b)|"
+                        r"^\W*(?:(?:yes|yeah|yep|ok|okay|aye)\W+)+(?:for (?:me|myself)\b|(?:me|myself)(?=\W*$|\W*[,.;-]))"
+                        r"(?![\s,]+(and|&|n)\b)", re.I)  # "yes - for me this time, not Dad"  # "me. me", "me, not B for once"
 # Words that make a message clearly one of the guide's moves. At a question that takes
 # the person's words, a message the NLU reads as a move is taken as one only when it
 # says so in these words and is short; otherwise it may be an answer ("my health",

@@ -23,7 +23,7 @@ from bot.interview.state import (
 from bot.interview.refile import late_scale, remember_last, worry_at_scale
 from bot.interview.told_ahead import file_told_ahead
 from bot.parsing import (
-    DONE, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
+    DONE, FOR_A_RELATION, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, changed_mind, clearly_a_move, closing_rest,
     helper_and_relationship,
     no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first,
@@ -125,19 +125,17 @@ def _mode_in(text: str) -> Optional[str]:
         return "on_behalf"
     if FOR_MYSELF.search(text):
         return "self"
+    if FOR_A_RELATION.search(text):
+        return "on_behalf"
     return None
 
 
 def _answer_who(session, conversation, text, intent, message_id) -> Turn:
     mode = _mode_in(text)
-    if mode is None and _THIRD_PERSON.search(text):  # "she can't do it herself"
-        mode = "on_behalf"
     if mode is not None or intent != "deny":
         conversation.mode = mode or "self"
     return Turn([message("ack")] + enter(session, conversation, "about_you"))
 
-
-_THIRD_PERSON = re.compile(r"\b(she|he|her|him|hers|his|herself|himself)\b", re.I)
 
 
 def _answer_behalf_person(session, conversation, text, intent, message_id) -> Turn:

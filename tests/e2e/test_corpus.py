@@ -1,7 +1,7 @@
 """The realistic conversation corpus (tests/corpus) through the real servers: every
 item each writer gave must be saved, in the section they meant. Issue 10's targets (0
 lost, at most 2% misfiled) are reported, not yet met; the floors below are the figures
-measured on 2026-12-03 with some room, so that nothing gets worse unnoticed. The
+measured on 2026-12-04 with some room, so that nothing gets worse unnoticed. The
 held-out writers are only scored (counts, never what went wrong) and never tuned on."""
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from tests.servers import running_servers
 
 pytestmark = pytest.mark.e2e
 TARGET_LOST, TARGET_MISFILED = 0, 0.02
-# (most items lost, highest misfiled share) allowed; measured on 2026-12-03 afternoon,
-# after six more training writers (cw24-cw29): training (cw01-cw05, cw09-cw14,
-# cw17-cw22, cw24-cw29) 3 lost, 1.4% misfiled; held-out (cw06-cw08 scored fourteen
-# times in all, cw15-cw16 seven, cw23 three, never looked into) 5 lost, 5.7% misfiled.
-FLOORS = {"training": (4, 0.02), "held-out": (7, 0.065)}
+# (most items lost, highest misfiled share) allowed; measured on 2026-12-04, after six
+# more training writers (cw30-cw35) and one more held-out writer (cw36): training
+# (cw01-cw05, cw09-cw14, cw17-cw22, cw24-cw35) 7 lost, 1.4% misfiled; held-out (cw06-cw08,
+# cw15, cw16, cw23, cw36; counts only, never looked into) 8 lost, 4.1% misfiled.
+FLOORS = {"training": (8, 0.02), "held-out": (10, 0.05)}
 
 
 @pytest.fixture(scope="module")
