@@ -46,8 +46,11 @@ _CUES = {
         r"\s+(?:to\s+|up\s+|down\s+|in\s+)?(?:the|a|our|my|his|her)\b", re.I),
 }
 _GOES_ON = re.compile(r"^\W*(?:and|also|plus)\b", re.I)
-# Sentences: after a full stop, question or exclamation mark, or a new line.
-_SENTENCES = re.compile(r"((?<=[.!?])\s+|[\r\n]+)")
+# Sentences: after a full stop, question or exclamation mark.
+_SENTENCES = re.compile(r"((?<=[.!?])\s+)")
+# Only a long answer of several sentences is read this way: a short list, or items on
+# their own lines, answer the question asked ("My neighbour pops in\n- I can still cook").
+LONG_SENTENCES, LONG_WORDS = 3, 30
 
 
 def section_told(sentence: str) -> Optional[str]:
@@ -63,7 +66,8 @@ def file_told_ahead(session, conversation, section: str, text: str, message_id: 
     back the rest (for `section`) and what to tell the person."""
     pieces = _SENTENCES.split(text.strip())  # sentence, separator, sentence, ...
     sentences = [(pieces[i], pieces[i + 1] if i + 1 < len(pieces) else "") for i in range(0, len(pieces), 2)]
-    if len([s for s, _ in sentences if s.strip()]) < 2 or section not in LIST_NAMES:
+    if len([s for s, _ in sentences if s.strip()]) < LONG_SENTENCES or len(text.split()) < LONG_WORDS \
+            or re.search(r"[\r\n]", text.strip()) or section not in LIST_NAMES:
         return text, []
     later = LIST_NAMES[LIST_NAMES.index(section) + 1:]
     kept, filed = [], {}
