@@ -49,10 +49,11 @@ def _told_earlier(session: Session, conversation: Conversation, section: str, ph
     answer, or filed by what the words say): what they said, so they need not repeat it."""
     if phase != "ask" or section not in LIST_SECTIONS:
         return []
-    entries = record_section(build_record(session, conversation.id), section)
-    if not entries:
+    spec = LIST_SECTIONS[section]
+    rows = repo.items(session, conversation.id, spec.table, **spec.filters)  # the section's rows only, not the record
+    if not rows:
         return []
-    items = "; ".join(f'"{quoted(entry["text"])}"' for entry in entries)
+    items = "; ".join(f'"{quoted(row.text)}"' for row in rows)
     return [message("told_earlier", **voice(conversation), items=items)]
 
 
