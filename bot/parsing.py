@@ -44,7 +44,7 @@ DONE = re.compile(r"^\s*(done|finished|that'?s (it|all|everything)|nothing( else
 # Someone filling it in for another person ("for my mum", "I'm doing this as his
 # carer"), or for themselves ("for myself", "just me").
 FOR_SOMEONE_ELSE = re.compile(
-    r"\b(someone else|somebody else|behalf|their permission|for (my|him|her|them|his|our)\b|"
+    r"\b(s[ou]me?(?:one|1|body|bdy|buddy) ?els?e?\b|behalf|their permission|for (my|him|her|them|his|our)\b|"
     r"(as|i'?m|i am) (his|her|their) \w+|(help|helping|doing this for|filling (this|it) in for) (my|him|her|them|his|our)\b|"
     r"\bfor (mum|mam|mom|mammy|mummy|ma|dad|daddy|da|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|nani|nana ji|"
     r"auntie|aunty|uncle)\b)",
@@ -53,11 +53,24 @@ FOR_SOMEONE_ELSE = re.compile(
 FOR_A_RELATION = re.compile(
     r"\bfor (?:(?:the|me|our|a|an)\s+)?(?:husband|hubby|wife|missus|partner|son|daughter|brother|sister|mother|"
     r"father|mother-in-law|father-in-law|mum-in-law|friend|neighbour|nephew|niece|grandson|granddaughter|"
-    r"aunt|fella|lad|lass)\b", re.I)
-FOR_MYSELF = re.compile(r"\b(myself|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
-                        r"^\W*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b)|"
+    r"aunt|auntie|uncle|fella|lad|lass|mum|mam|dad|nan|gran|grandad)\b", re.I)
+# Said to "for yourself, or for someone else?": a relation of theirs first ("me uncle he
+# cant use a computer", "my mum") is who it is for, unless it is typed "for me" ("my
+# daughter is typing it for me"); named further on, they may be helping ("Is mi own
+# self doing it. Mi daughter show mi which button fi press").
+RELATION_NAMED = re.compile(
+    r"^\W*(?:(?:s[ou]me?(?:one|1|body) ?els?e?|it'?s|its|for|well|erm+|um+|ok|okay|oh|yes|yeah)\W+)*"
+    r"(?:my|me|mi|ma|our)\s+(?:husband|hubby|wife|missus|partner|son|daughter|brother|sister|mother|mum|mam|mom|"
+    r"father|dad|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|grandson|granddaughter|uncle|auntie|aunty|aunt|"
+    r"nephew|niece|friend|neighbour|fella|lad|lass|mother-in-law|father-in-law|cousin|client)\b", re.I)
+FOR_ME = re.compile(r"\bfor me\b(?![\s,]+(?:and|&|n)\b)", re.I)
+# "me mam", "for me dad": "me" for "my", not the person themselves.
+_ME_RELATION = (r"(?!\s+(?:mam|mum|dad|da|nan|gran|uncle|auntie|aunty|husband|wife|missus|lad|lass|son|daughter|"
+                r"brother|sister|mother|father|grandad|fella)\b)")
+FOR_MYSELF = re.compile(r"\b(myself|meself|mesel|masel|(?:my|me|mi) own self|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
+                        rf"^\W*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b){_ME_RELATION}|"
                         r"^\W*(?:(?:yes|yeah|yep|ok|okay|aye)\W+)+(?:for (?:me|myself)\b|(?:me|myself)(?=\W*$|\W*[,.;-]))"
-                        r"(?![\s,]+(and|&|n)\b)", re.I)  # "yes - for me this time, not Dad"  # "me. me", "me, not B for once"
+                        rf"(?![\s,]+(and|&|n)\b){_ME_RELATION}", re.I)  # "yes - for me this time, not Dad"; "me. me"
 # Words that make a message clearly one of the guide's moves. At a question that takes
 # the person's words, a message the NLU reads as a move is taken as one only when it
 # says so in these words and is short; otherwise it may be an answer ("my health",

@@ -116,7 +116,8 @@ _NEXT_WISH = re.compile(rf",?\s+(?:and|also|plus)\s+(?={_WISH})", re.I)
 # stick, and he would be able to get back to Carrow Road".
 _AND_NEW_WISH = re.compile(
     r",?\s+(?:and|n|&)\s+(?=(?:then\s+)?(?:to\b(?! be honest)|be able|have|having|cook|get|go|see|walk|hear|drive|visit|"
-    r"learn|start|join|meet|travel|sleep|feel|be\b|a\b|an\b|more\b|not\b|"
+    r"learn|start|join|meet|travel|sleep|feel|read|write|work|play|sing|dance|swim|shop|stay|live|manage|"
+    r"be\b|a\b|an\b|more\b|not\b|"
     r"(?:i|he|she|they|we)(?:\s+(?:would|could|will|can)|'d)\b))", re.I)
 
 
@@ -127,7 +128,7 @@ _AND_GERUND = re.compile(rf",?\s+(?:and|n|&)\s+(?={_GERUND})", re.I)
 
 
 # Two things wished for, each with its own determiner: "a proper night's sleep and the car back on the road".
-_DETERMINER = r"(?:a|an|the|my|his|her|their|our|some|more)\s"
+_DETERMINER = r"(?:a|an|the|my|me|his|her|their|our|some|more)\s"  # "me nee beter": "me" for "my"
 _AND_NEW_THING = re.compile(rf",?\s+and\s+(?={_DETERMINER})", re.I)
 
 
@@ -141,7 +142,8 @@ def _split_wishes(sentence: str, wishes: bool = False) -> list[str]:
         if len(short) > 1:
             return short  # "back at work. remembering stuff better"
         things = _AND_NEW_THING.split(sentence, maxsplit=1)
-        if re.match(_DETERMINER, sentence, re.I) and len(things) == 2 and all(len(t.split()) >= 3 for t in things):
+        if re.match(_DETERMINER, sentence, re.I) and len(things) == 2 and len(things[0].split()) >= 2 \
+                and len(things[1].split()) >= 3:  # "a job and me nee beter" ("a cup of tea and a biscuit" is one)
             return [things[0].strip(), things[1].strip()]  # "a proper night's sleep and the car back on the road"
         # "walking Bramble up Fell Lane, and driving myself", also after "I'd be" / "she'd be"
         cut = _AND_GERUND if re.match(rf"(?:\w+ says? )?{_GERUND}", sentence, re.I) or (
@@ -256,7 +258,7 @@ _NOT_NAMES = {
     "Thursday", "Friday", "Saturday", "Sunday", "Sundays", "Mondays", "Christmas", "Easter", "God", "Mum", "Dad", "Mi",
 }
 _PERSON_WORDS = re.compile(
-    r"^\W*(?:me|myself)\b|\b(?:daughter|son|wife|husband|partner|friend|neighbour|neighbor|sister|brother|mum|mam|mother|dad|"
+    r"^\W*(?:(?:well|erm+|um+|ok|okay|oh|so)\W+)?(?:me|myself)\b|\b(?:daughter|son|wife|husband|partner|friend|neighbour|neighbor|sister|brother|mum|mam|mother|dad|"
     r"father|grandson|granddaughter|grandchildren|grandkids|grandchild|niece|nephew|cousin|aunt|auntie|aunty|uncle|"
     r"carer|boyfriend|girlfriend|mate|pal|nan|nana|nani|nanna|gran|granny|grandad|grandma|grandpa|grandfather|"
     r"grandmother|in-law|stepson|stepdaughter|stepdad|stepmum|godson|goddaughter|fiance|fiancee|kids|children|"
@@ -268,7 +270,7 @@ def _people_named(fragment: str, first: bool) -> set[str]:
     """The relation words and names in a fragment ("my son Huw" -> {"son", "huw"}).
     "Me" is someone only at the start ("Me, I'd hope. Her mum Pat"), not in "her and me"."""
     words = {match.group(0).lower().rstrip("s") for match in _PERSON_WORDS.finditer(fragment)
-             if first or not re.match(r"\W*(me|myself)\b", match.group(0), re.I)}
+             if first or not re.match(r"\W*(?:(?:well|erm+|um+|ok|okay|oh|so)\W+)?(me|myself)\b", match.group(0), re.I)}
     words |= {word.lower() for word in re.findall(r"\b[A-Z][a-z\u00c0-\u00ff]+\b", fragment) if word not in _NOT_NAMES}
     return words
 
@@ -423,11 +425,19 @@ def _retracted(items: list[str]) -> list[str]:
 # in the same breath is not one of them; who they meant instead is.
 _TAKEN_BACK = re.compile(r"^(?P<name>[A-Z][a-z\u00c0-\u017f]+)\b.*?\bnot\s+(?P=name)\b\W*"
                          r"(?P<instead>.*)$", re.S)
+# Typed without capitals, the taking back says so: "dave from club - no not dave, pete".
+_TAKEN_BACK_TYPED = re.compile(r"^(?P<name>[a-z]{3,})\b.*?\b(?:no|sorry|oops|wait)\W+not\s+(?P=name)\b\W*"
+                               r"(?P<instead>.*)$", re.S)
 _I_MEANT = re.compile(r"^(?:(?:i|mi)\s+mean[t]?|it'?s)\s+(?=\w)", re.I)
 
 
 def _unless_taken_back(item: str) -> list[str]:
-    match = _TAKEN_BACK.match(re.sub(r"^(?:my|our|his|her|mi)\s+\w+\s+(?=[A-Z])", "", item))
+    match = _TAKEN_BACK.match(re.sub(r"^(?:my|our|his|her|mi)\s+\w+\s+(?=[A-Z])", "", item)) \
+        or _TAKEN_BACK_TYPED.match(item)
     instead = match.group("instead").strip(" ,;.-") if match else item
+    if match:  # "my son Jack - sorry, not Jack (bless him), I meant" + "my friend Tina": who they meant comes next
+        instead = re.sub(r"^\(?[^()]*\)\W*", "", instead)  # the aside about the one taken back goes with them
+        if re.fullmatch(r"(?:(?:i|mi)\s+mean[t]?|it'?s)?\W*", instead, re.I):
+            return []
     instead = _I_MEANT.sub("", instead) if match or _I_MEANT.match(instead) and _NAMED.search(instead) else instead
     return [instead] if instead else []

@@ -23,7 +23,8 @@ from bot.interview.state import (
 from bot.interview.refile import late_scale, remember_last, worry_at_scale
 from bot.interview.told_ahead import file_told_ahead
 from bot.parsing import (
-    DONE, FOR_A_RELATION, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE, PUZZLED,
+    DONE, FOR_A_RELATION, FOR_ME, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE,
+    PUZZLED, RELATION_NAMED,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, changed_mind, clearly_a_move, closing_rest,
     helper_and_relationship,
     no_then_more, no_then_remark, only_a_label, parse_item_number, parse_scale, person_first,
@@ -132,6 +133,8 @@ def _mode_in(text: str) -> Optional[str]:
 
 def _answer_who(session, conversation, text, intent, message_id) -> Turn:
     mode = _mode_in(text)
+    if mode is None and RELATION_NAMED.search(text):  # "sumone else me uncle": asked who, a relation answers it
+        mode = "self" if FOR_ME.search(text) else "on_behalf"
     if mode is not None or intent != "deny":
         conversation.mode = mode or "self"
     return Turn([message("ack")] + enter(session, conversation, "about_you"))
@@ -193,7 +196,10 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     rest = no_then_more(text) if phase_of(conversation.step) == "more" and not _MORE_AFTER.search(text) else None
     if rest:  # "nah. boilers been broke 3 week mind": nothing more here; the rest where it belongs, or asked about
         ahead = _section_ahead(section, rest)
-        if ahead:
+        # "no" and then the next question's answer (what is working and what is not count as
+        # one question), never one further on: "NO SHE DONT GO FAR NOW" at "any other groups?"
+        # is about this section, not a risk to take
+        if ahead and (ahead == _next_section(section) or _next_section(section) == "working_well"):
             return _file_ahead(session, conversation, ahead, rest, intent, message_id)
         return ask_if_answer(conversation, text, message_id)
     if PUZZLED.match(text):  # "I'm lost", "eh?": help, and the question again
@@ -208,8 +214,10 @@ def _answer_list(session, conversation, text, intent, message_id) -> Turn:
     if phase_of(conversation.step) == "more":  # "yes, my friendships": the "yes" answers "anything else?"
         text = _YES_AND.sub("", text, count=1)
     rest = closing_rest(text)  # "the stairlift, that's been a godsend, that's it"
-    turn = _answered_ahead(session, conversation, section, rest or text, intent, message_id) or \
-        _store_answer(session, conversation, rest or text, intent, message_id)
+    ahead = _answered_ahead(session, conversation, section, rest or text, intent, message_id)
+    if ahead is not None:  # "Tibby's good as gold, I told you. no nothing else": what was closed is behind
+        return ahead  # them now; the question the words were moved to is still theirs to answer
+    turn = _store_answer(session, conversation, rest or text, intent, message_id)
     return _closed(session, conversation, turn) if rest else turn
 
 
@@ -233,6 +241,8 @@ def _answered_ahead(session, conversation, section, text, intent, message_id) ->
     # With follow-ups ("would Joan want to be involved?", the 0 to 10 questions) between,
     # the first "anything else?" already comes after several questions about the answer.
     asked_before = 1 if LIST_SECTIONS[section].followups else 2
+    if _ADDS_TO_THIS.match(text):
+        return None  # "oh and the bins! she can't wheel them out, Ron next door does it": more of this list
     if phase_of(conversation.step) == "ask":
         ahead = reader.section_ahead(section, text, first_asked=True)  # one question behind already?
         return _file_ahead(session, conversation, ahead, text, intent, message_id) if ahead else None
@@ -240,6 +250,9 @@ def _answered_ahead(session, conversation, section, text, intent, message_id) ->
         return None
     ahead = _section_ahead(section, text)
     return _file_ahead(session, conversation, ahead, text, intent, message_id) if ahead else None
+
+
+_ADDS_TO_THIS = re.compile(r"^\W*(?:(?:oh|ah)\W+)?(?:and|also|plus)\b", re.I)
 
 
 def _section_ahead(section: str, text: str) -> Optional[str]:

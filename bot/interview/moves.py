@@ -17,7 +17,8 @@ from bot.interview.state import (
     voice,
 )
 from bot.parsing import (
-    FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, NOT_SURE, NOTHING_MORE, YES, clearly_a_move, looks_like_a_name,
+    FOR_MYSELF, FOR_SOMEONE_ELSE, NO, NOT_MEANT, NOT_SURE, NOTHING_MORE, RELATION_NAMED, YES, clearly_a_move,
+    looks_like_a_name,
     leading_name, parse_scale, said_before, section_in,
 )
 from bot.safety import response as safety_response_lines
@@ -82,6 +83,7 @@ def reading_of(conversation: Conversation, text: str, intent: Optional[str],
     if phase_of(step) in CHOICE_PHASES and len(text.split()) > 3:
         return "ask"  # "Want to get back to running - 5k" at a 0 to 10 question: more words, not "go back"
     if step == "consent:who" and (FOR_SOMEONE_ELSE.search(text) or FOR_MYSELF.search(text) or leading_name(text)
+                                  or RELATION_NAMED.search(text)
                                   or re.match(r"^\W*(for )?(someone|somebody|my|him|her|them)\b", text, re.I)):
         return "answer"
     return "move"

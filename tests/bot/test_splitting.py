@@ -36,6 +36,12 @@ def test_every_item_is_a_verbatim_piece_of_the_message():
     ("Me, I'd hope. Her mum Pat, her brother Kev and Lorraine from the allotments",
      ["Me, I'd hope", "Her mum Pat", "her brother Kev", "Lorraine from the allotments"]),
     ("our lass, our gary and pete next door", ["our lass", "our gary", "pete next door"]),
+    ("Martin, my daughter Chloe and my son Jack - sorry, not Jack (bless him, he's useless), I meant my friend Tina",
+     ["Martin", "my daughter Chloe", "my friend Tina"]),
+    ("my daughter Chloe and my son Jack - sorry, not Jack, I meant my friend Tina", ["my daughter Chloe", "my friend Tina"]),
+    ("me, jan, dave from club - no not dave, pete. pete from club", ["me", "jan", "pete. pete from club"]),
+    ("well me, our wayne, her sister auntie doreen and jean next door",
+     ["well me", "our wayne", "her sister auntie doreen", "jean next door"]),
     ("my daughter Sarah, we have coffee on Sundays", ["my daughter Sarah, we have coffee on Sundays"]),
     ("Mum (Tracey), sister Chloe and grandad - SU v close to grandad.",
      ["Mum (Tracey)", "sister Chloe", "grandad - SU v close to grandad"]),
@@ -212,6 +218,9 @@ def test_who_each_person_is_and_people_taken_back_in_the_same_breath(text, peopl
     ("somebody to talk to in the evenings, a little company", ["somebody to talk to in the evenings, a little company"]),
     ("a proper night's sleep and the car back on the road", ["a proper night's sleep", "the car back on the road"]),
     ("more time with my husband and the kids", ["more time with my husband and the kids"]),
+    ("a job and me nee beter", ["a job", "me nee beter"]),  # "me" for "my"
+    ("walk to gurdwara myself and read my own letters without asking Preet every time",
+     ["walk to gurdwara myself", "read my own letters without asking Preet every time"]),
 ])
 def test_wishes_by_sentence_and_what_stays_with_them(text, wishes):
     assert split_answer("wishes", text) == wishes

@@ -2,6 +2,7 @@
 import itertools
 
 from bot import interview as iv
+from bot.stages import STAGES
 from bot.store import repository as repo
 from bot.store.record import build_record
 
@@ -42,6 +43,7 @@ class Person:
 
 def walk_to(person, stage):
     """Answer with minimal answers until the conversation reaches `stage`."""
+    assert stage in STAGES, f"no stage {stage!r}: {STAGES}"  # else this would never return
     script = [("yes", "affirm"), ("For myself", "inform"), ("Bob", "inform")]
     for text, intent in script:
         if person.state()[0] == stage:

@@ -100,6 +100,10 @@ def test_on_behalf_asks_who_it_is_for_and_speaks_about_them(store):
     ("yes", "Sanjay", "preferred_name:ask"),  # their own name, or the person's? Asked next either way
     ("yes", "she can't do it herself", "preferred_name:ask"),  # unclear: the name question shows which
     ("yes", "me. for me myself", "preferred_name:ask"),
+    ("yes", "sumone else me uncle he cant use a computer since his stroke", "behalf:person"),
+    ("yes", "me mam", "behalf:person"),
+    ("yes for me mam, she's sat here", None, "behalf:person"),
+    ("yes", "my daughter is typing it for me", "preferred_name:ask"),
 ])
 def test_who_it_is_for_is_read_from_how_people_say_it(store, consent, who, then):
     p = Person(store)
@@ -109,6 +113,15 @@ def test_who_it_is_for_is_read_from_how_people_say_it(store, consent, who, then)
         p.says(who)
     assert p.state()[1] == then
     assert p.record()["mode"] == ("self" if then == "preferred_name:ask" else "on_behalf")
+
+
+@pytest.mark.parametrize("who", ["sumone else me uncle he cant use a computer since his stroke", "me mam",
+                                 "my daughter is typing it for me"])
+def test_a_relation_at_who_it_is_for_is_the_answer_whatever_the_nlu_read(store, who):
+    p = Person(store)
+    p.says("yes", "affirm")
+    with store.transaction() as session:  # "sumone else" read as "talk to a person"
+        assert iv.reading_of(repo.get_conversation(session, p.id), who, "handoff") == "answer"
 
 
 def test_told_you_already_points_back_and_stores_nothing_new(store):
@@ -527,6 +540,40 @@ def test_a_no_then_something_to_keep_is_kept(store):
         p.says("yes", "affirm")
         texts = [i["text"] for i in p.record()["what_matters"] + p.record()["not_working"]]
     assert any("boilers been broke" in t for t in texts), said
+
+
+def test_a_closing_said_with_words_filed_ahead_closes_only_the_question_behind(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("the chemist delivers")
+    p.says("no", "deny")
+    p.says("the stairs")
+    p.says("the bus")
+    p.says("I'm brilliant at knitting, I told you. no nothing else")
+    assert p.state()[1] == "strengths_personal:more"  # still asked whether there is more they are good at
+    assert [s["text"] for s in p.record()["strengths"]] == ["I'm brilliant at knitting, I told you"]
+
+
+def test_oh_and_adds_to_the_list_being_asked_about(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("the chemist delivers")
+    p.says("no", "deny")
+    p.says("she's lonely to be fair, since Dad passed")
+    p.says("her hearing aid keeps whistling")
+    p.says("oh and the bins! she can't wheel them out, Ron next door does it bless him but he's 80 himself lol")
+    assert p.state()[1] == "not_working:more"  # not taken for the people around her because Ron is named
+    assert len(p.record()["not_working"]) == 3 and p.record()["strengths"] == []
+
+
+def test_a_no_then_a_remark_is_not_filed_two_questions_on(store):
+    p = Person(store)
+    walk_to(p, "strengths_community")
+    p.says("chapel and the memory cafe")
+    p.says("NO SHE DONT GO FAR NOW")
+    assert p.state()[1] == "keep_answer"  # kept and asked about, not taken for a risk she wants to take
+    p.says("yes", "affirm")
+    assert p.record()["positive_risks"] == []
 
 
 def test_short_words_at_a_scale_question_stay_with_the_outcome(store):
