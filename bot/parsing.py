@@ -258,17 +258,22 @@ _WELL = re.compile(
     r"thank\w*|marvellous|a godsend|godsend|bless|grand|champion|spot on|understanding|pleased|glad|"
     r"help(?= (?:me|us|him|her|them|out)\b))\b", re.I)
 # Praise said with a "not": "which I don't mind at all", "no bother", "never late once".
+# "He'll now eat pasta with sauce on it. Doesn't sound much. It's huge.": modesty, not a complaint.
+_MODEST = re.compile(r"\b(?:it |that )?(?:doesn'?t|does not|might not|may not) (?:sound|seem|look) (?:like )?"
+                     r"(?:much|a lot|a big deal|anything)\b", re.I)
 _NOT_BAD = re.compile(r"\b(?:(?:don'?t|do not|wouldn'?t|would not) mind|no (?:problem|bother|trouble)|not bad|"
                       r"can'?t complain|never (?:late|misses|missed)|couldn'?t be better|nothing wrong with|"
                       r"(?:don'?t|do not|doesn'?t|never) (?:have|need) to|no need to)\b", re.I)
 
 
 _NEGATED_WELL = re.compile(r"\b(?:not|no|never|can'?t|cannot|don'?t|doesn'?t|isn'?t|won'?t|hardly|not very|"
+                           r"neither(?: of (?:us|them))?|none of (?:us|them)|nobody|no one|no-one|"
                            r"nothing(?:'s| is)?(?: going| much)?|not (?:much|a lot|a great deal)(?: is)?(?: going)?)\s+(?:\w+\s+)?"
                            r"(?:" + _WELL.pattern[3:-3] + r")\b", re.I)
 
 
-_SELF_CORRECTION = re.compile(r"\b(?:sorry|i mean|i meant|or rather)\W+not\b", re.I)
+_SELF_CORRECTION = re.compile(r"\b(?:sorry|i mean|i meant|or rather)\W+not\b|"
+                              r"\b(?:edit|correction|typo)\W.*?,\s*not\b", re.I)  # "edit: does the weekly shop, not the school run"
 
 
 # "Working well - MTX finally controlling the RA" / "Not working -": a line the person
@@ -282,7 +287,15 @@ def side_label(text: str) -> int:
     """+1 or -1 when the piece is a label of one side ("Not working") or starts with one
     ("Not working: fatigue by 4pm"), else 0."""
     head = re.split(r"\s*(?::|\.{2,}|\u2026|\s[-\u2013]\s)\s*", text, maxsplit=1)[0]  # "going well... my meds"
-    return 1 if _LABEL_WELL.match(head) else -1 if _LABEL_NOT_WELL.match(head) else 0
+    if _LABEL_WELL.match(head) or _FOR_THE_WELL_QUESTION.search(text):
+        return 1
+    return -1 if _LABEL_NOT_WELL.match(head) or _FOR_NOT_WELL.match(text) else 0
+
+
+# "I forget before for the question what is going well, the English class is very good"
+_FOR_THE_WELL_QUESTION = re.compile(r"\b(?:for|about|to)\s+(?:the\s+)?(?:question\s+)?(?:of\s+)?"
+                                    r"what(?:'s|s| is)\s+(?:going|working)\s+well\b", re.I)
+_FOR_NOT_WELL = re.compile(r"^\W*(?:and\s+)?for\s+(?:the\s+)?(?:what is\s+)?not\s+(?:working|going well)\b", re.I)  # "For not working, I feel..."
 
 
 def only_a_label(text: str) -> bool:
@@ -293,7 +306,7 @@ def polarity(text: str) -> int:
     """Below 0: the words say something is not going well; above 0: going well; 0: both
     or neither (then the question asked decides). A self-correction ("Sundays - sorry
     not Sundays, Saturdays") says nothing about how things are going."""
-    text = _NOT_BAD.sub(" good ", _SELF_CORRECTION.sub(" ", text))
+    text = _NOT_BAD.sub(" good ", _MODEST.sub(" ", _SELF_CORRECTION.sub(" ", text)))
     negated = len(_NEGATED_WELL.findall(text))  # "can't manage", "not good", "no support"
     negative, positive = len(_NOT_WELL.findall(text)), len(_WELL.findall(text)) - negated
     if negative and not positive:

@@ -345,6 +345,12 @@ def _same(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()
 
 
+# "oh sorry thats what ISNT going well lol. going well... my meds": a new sentence that
+# starts with the name of a side ("going well...", "Not working:") starts an item of that side.
+_LABELLED_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?:for\s+(?:the\s+)?(?:what is\s+)?)?"
+                                r"(?:working well|going well|not working|not going well)\s*(?::|\.{2,}|\u2026|-|,))", re.I)
+
+
 def _turns_of(text: str) -> list[str]:
     """"The nights are long..., but the chapel has been good to me": where a long answer
     turns from what is not going well to what is (or back), each side is its own item."""
@@ -368,7 +374,7 @@ def _file_working(session, conversation, section, texts, message_id) -> list:
     other = "not_working" if section == "working_well" else "working_well"
     sign = -1 if section == "working_well" else 1
     filed = {section: [], other: []}
-    texts = [part for text in texts for part in _turns_of(text)]
+    texts = [part for text in texts for labelled in _LABELLED_SENTENCE.split(text) for part in _turns_of(labelled)]
     labelled = 0  # "Not working - fatigue ++ by 4pm, hands stiff": the side they named, for what follows
     for position, item in enumerate(texts):
         if only_a_label(item):
@@ -387,7 +393,8 @@ def _file_working(session, conversation, section, texts, message_id) -> list:
 
 
 _YES_AND = re.compile(r"^\W*(?:oh\s+)?(?:yes|yeah|yep|yup|aye|ya)\b[,.!:;-]*\s+(?=\S)", re.I)
-_YES_WORDS = r"yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|there is|there are|i do|she does|he does|a few|some|one more|actually|oh"
+_YES_WORDS = (r"yes|yeah|yep|yup|aye|ok|okay|sure|please|go on|y|there is|there are|i do|she does|he does|a few|some|"
+              r"one more|actually|oh|probably|maybe|possibly|i think so|i suppose so|i suppose")  # "yes probably": go on
 _JUST_YES = re.compile(rf"^\W*(?:{_YES_WORDS})(?:\W+(?:{_YES_WORDS}))*\W*$", re.I)
 # "no, not really, but my son helps": a "no" that goes on to an answer is kept.
 _MORE_AFTER = re.compile(r"\b(but|though|although|except|apart from|however)\b|\bonly\b(?! one\b)", re.I)

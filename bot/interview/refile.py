@@ -18,6 +18,7 @@ from bot.interview.flow import after_section
 from bot.interview.state import LIST_SECTIONS, Turn, phase_of, section_of, set_step
 from bot.parsing import OTHERS_WORRY, parse_scale
 from bot.sections import LIST_NAMES
+from bot.splitting import split_answer
 from bot.store import repository as repo
 from bot.wording import message, quoted
 
@@ -46,11 +47,24 @@ def late_scale(session, conversation, text: str) -> Optional[Turn]:
     if not rows:
         return None
     after_section(session, conversation, section)
-    moved = [repo.move_item(session, row, "outcomes") for row in rows]
+    moved = [outcome for row in rows for outcome in _as_wishes(session, repo.move_item(session, row, "outcomes"))]
     moved[0].scale_now = value
     set_step(conversation, "outcomes:scale_goal", pending=[row.id for row in moved])
     items = "; ".join(f'"{quoted(row.text)}"' for row in moved)
     return Turn([message("moved_to_outcomes", items=items, number=value)])
+
+
+def _as_wishes(session, outcome) -> list:
+    """An answer cut as a list of places and groups, cut again as what would be
+    different: "walk to gurdwara myself and read my own letters" is two outcomes, each
+    asked its own 0 to 10 questions."""
+    first, *others = split_answer("wishes", outcome.text) or [outcome.text]
+    if not others:
+        return [outcome]
+    outcome.text = first
+    spec = LIST_SECTIONS["outcomes"]
+    return [outcome] + repo.add_items(session, outcome.conversation_id, spec.table, others,
+                                      f"{outcome.message_id}:{outcome.position}:wishes", **spec.filters)
 
 
 def worry_at_scale(session, conversation, text: str) -> Optional[Turn]:

@@ -151,6 +151,9 @@ def test_nothing_more_to_add(text, done):
     ("bus is rubbish", -1), ("I can't manage the stairs any more", -1), ("not much support", -1),
     ("the chapel has been good to me", 1), ("my carer Jo is brilliant", 1), ("my garden", 0),
     ("the nights are long", 0),
+    ("Sleep. The hip and I have a standing appointment at three in the morning which neither of us enjoys.", 0),
+    ("- Vikram does the school run now. edit: does the weekly shop, not the school run", 0),
+    ("His eating's widened a bit. He'll now eat pasta with sauce on it. Doesn't sound much. It's huge.", 0),
 ])
 def test_polarity_of_what_is_working(text, sign):
     assert polarity(text) == sign

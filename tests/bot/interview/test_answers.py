@@ -566,6 +566,39 @@ def test_oh_and_adds_to_the_list_being_asked_about(store):
     assert len(p.record()["not_working"]) == 3 and p.record()["strengths"] == []
 
 
+def test_a_side_named_after_a_remark_files_what_follows_there(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("honestly the buses are RUBBISH, the 8 never turns up")
+    p.says("oh sorry thats what ISNT going well lol. going well... my meds, and me and Alfie doing swimming")
+    record = p.record()
+    assert [i["text"] for i in record["working_well"]] == ["going well... my meds, and me and Alfie doing swimming"]
+    # every word kept: the remark goes with the answer it is about
+    assert [i["text"] for i in record["not_working"]][-1] == "oh sorry thats what ISNT going well lol."
+
+
+def test_for_not_working_starts_the_other_side(store):
+    p = Person(store)
+    walk_to(p, "working")
+    p.says("my son rings every day")
+    p.says("no", "deny")
+    p.says("the stairs are hard")
+    p.says("Excuse me, I forget before for the question what is going well, the English class at the college on "
+           "Tuesday is very good. For not working, I feel lonely in the evenings, the flat is very quiet.")
+    record = p.record()
+    assert [i["text"] for i in record["working_well"]][-1].startswith("Excuse me, I forget before")
+    assert [i["text"] for i in record["not_working"]][-1].startswith("For not working, I feel lonely")
+
+
+def test_yes_probably_at_anything_else_asks_for_it(store):
+    p = Person(store)
+    walk_to(p, "strengths_community")
+    p.says("the Mens Shed")
+    p.says("yes probably")
+    assert p.state()[1] == "strengths_community:tell"
+    assert [s["text"] for s in p.record()["strengths"]] == ["the Mens Shed"]
+
+
 def test_a_no_then_a_remark_is_not_filed_two_questions_on(store):
     p = Person(store)
     walk_to(p, "strengths_community")

@@ -12,10 +12,13 @@ def test_a_number_after_a_community_answer_makes_it_an_outcome(store):
     assert said[0].startswith('That sounds like what would be different if things were better, so I have put "walk to')
     assert p.state()[1] == "outcomes:scale_goal"
     p.says("7")
+    assert p.state()[1] == "outcomes:scale_now"  # the second wish in the same words gets its own numbers
+    p.says("5")
+    p.says("9")
     record = p.record()
     assert [s["text"] for s in record["strengths"] if s["category"] == "community"] == ["the lunch club"]
     assert [(o["text"], o["scale_now"], o["scale_goal"]) for o in record["outcomes"]] == [
-        ("walk to gurdwara myself and read my own letters", 2, 7)]
+        ("walk to gurdwara myself", 2, 7), ("read my own letters", 5, 9)]
 
 
 def test_a_number_after_going_on_to_the_next_question_is_still_asked_about(store):
