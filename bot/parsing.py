@@ -58,16 +58,16 @@ FOR_A_RELATION = re.compile(
 # cant use a computer", "my mum") is who it is for, unless it is typed "for me" ("my
 # daughter is typing it for me"); named further on, they may be helping ("Is mi own
 # self doing it. Mi daughter show mi which button fi press").
+_KIN = (r"husband|hubby|wife|missus|partner|son|daughter|brother|sister|mother|mum|mam|mom|father|dad|da|nan|nana|"
+        r"nanna|gran|granny|grandad|grandma|grandpa|grandson|granddaughter|uncle|auntie|aunty|aunt|nephew|niece|"
+        r"friend|neighbour|fella|lad|lass|mother-in-law|father-in-law|cousin|client")
 RELATION_NAMED = re.compile(
     r"^\W*(?:(?:s[ou]me?(?:one|1|body) ?els?e?|it'?s|its|for|well|erm+|um+|ok|okay|oh|yes|yeah)\W+)*"
-    r"(?:my|me|mi|ma|our)\s+(?:husband|hubby|wife|missus|partner|son|daughter|brother|sister|mother|mum|mam|mom|"
-    r"father|dad|nan|nana|nanna|gran|granny|grandad|grandma|grandpa|grandson|granddaughter|uncle|auntie|aunty|aunt|"
-    r"nephew|niece|friend|neighbour|fella|lad|lass|mother-in-law|father-in-law|cousin|client)\b", re.I)
+    rf"(?:my|me|mi|ma|our)\s+(?:{_KIN})\b", re.I)
 FOR_ME = re.compile(r"\bfor me\b(?![\s,]+(?:and|&|n)\b)", re.I)
-# "me mam", "for me dad": "me" for "my", not the person themselves.
-_ME_RELATION = (r"(?!\s+(?:mam|mum|dad|da|nan|gran|uncle|auntie|aunty|husband|wife|missus|lad|lass|son|daughter|"
-                r"brother|sister|mother|father|grandad|fella)\b)")
-FOR_MYSELF = re.compile(r"\b(myself|meself|mesel|masel|(?:my|me|mi) own self|(it'?s|this is|just|only) (for )?me|me only|only me|me,? (obviously|of course))\b|"
+_ME_RELATION = rf"(?!\s+(?:{_KIN})\b)"  # "me mam", "for me dad": "me" for "my", not the person themselves
+FOR_MYSELF = re.compile(r"\b(myself|meself|mesel|masel|(?:my|me|mi) own self|(it'?s|this is|just|only) (for )?me|"
+                        r"me only|only me|me,? (obviously|of course))\b|"
                         rf"^\W*(for )?(me|myself)\b(?![\s,]+(and|&|n)\b){_ME_RELATION}|"
                         r"^\W*(?:(?:yes|yeah|yep|ok|okay|aye)\W+)+(?:for (?:me|myself)\b|(?:me|myself)(?=\W*$|\W*[,.;-]))"
                         rf"(?![\s,]+(and|&|n)\b){_ME_RELATION}", re.I)  # "yes - for me this time, not Dad"; "me. me"

@@ -12,8 +12,8 @@ writers; fourteen writers give 0.77.)
 
 It is trained on `sections/training/`: answers to each section's question written by
 independent writers (one file each, briefed with `sections/writer-brief.md`), never on
-the conversation corpus it is measured on. `python -m bot sections train` (run by `make train`) builds it and prints its
-accuracy on writers left out in turn.
+the conversation corpus it is measured on. `python -m bot sections train` (run by `make
+train`) builds it and prints its accuracy on writers left out in turn.
 """
 from __future__ import annotations
 
