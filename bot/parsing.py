@@ -316,6 +316,12 @@ def polarity(text: str) -> int:
     return 0
 
 
+# What a call-back request needs: a number, an email, or when to call ("07700 900123,
+# mornings", "same number as before", "any time after 2").
+CONTACT_DETAILS = re.compile(
+    r"\d[\d\s()+-]{4,}\d|@|\b(?:mornings?|afternoons?|evenings?|nights?|am|pm|any ?time|weekdays?|weekends?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|o'?clock|after \d|before \d|same number|this number|my number|"
+    r"number (?:you|i) (?:have|gave)|mobile|landline|e-?mail|text me|ring me|call me|phone me)\b", re.I)
 # A number on its own ("3", "7/10") where words were asked for.
 LONE_NUMBER = re.compile(r"^\W*(\d{1,2})(\s*(/|out of)\s*10)?\W*$", re.I)
 # A message that asks what is going on rather than answering: help, never an answer.

@@ -23,7 +23,7 @@ from bot.interview.state import (
 from bot.interview.refile import late_scale, remember_last, worry_at_scale
 from bot.interview.told_ahead import file_told_ahead
 from bot.parsing import (
-    DONE, FOR_A_RELATION, FOR_ME, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE,
+    CONTACT_DETAILS, DONE, FOR_A_RELATION, FOR_ME, FOR_MYSELF, FOR_SOMEONE_ELSE, LONE_NUMBER, NO, NO_CONTACT, NOT_MEANT, NOT_SURE, NOTHING_MORE,
     PUZZLED, RELATION_NAMED,
     WHAT_HAPPENS_NEXT, WHO_SEES, YES, answers_next, changed_mind, clearly_a_move, closing_rest,
     helper_and_relationship,
@@ -598,6 +598,10 @@ def _answer_handoff_contact(session, conversation, text, intent, message_id) -> 
     if intent == "deny" and len(text.split()) <= 3:
         return_to_saved(conversation)
         return Turn([message("handoff_declined")])
+    data = conversation.step_data or {}
+    if not CONTACT_DETAILS.search(text) and not data.get("asked_again"):  # "his pidgeons": asked once more,
+        set_step(conversation, "handoff_contact", **{**data, "asked_again": True})  # saved as typed the second time
+        return Turn([message("handoff_contact_again", contact=quoted(text))])
     repo.add_handoff_request(session, conversation, message_id, text)
     return_to_saved(conversation)
     return Turn([message("handoff_saved", contact=text)])

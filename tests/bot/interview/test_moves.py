@@ -153,6 +153,19 @@ def test_handoff_records_a_call_back_request(store):
         ("07700 900123, mornings are best", "outcomes")]
 
 
+def test_a_call_back_request_without_a_number_or_time_is_asked_again_then_kept(store):
+    p = Person(store)
+    walk_to(p, "outcomes")
+    p.move(lambda s, c: iv.handoff(c))
+    p.says("yes", "affirm")
+    said = p.says("his pidgeons")
+    assert said[0].startswith('I cannot see a phone number, an email or a time in "his pidgeons"'), said
+    assert p.state()[1] == "handoff_contact" and p.record()["handoff_requests"] == []
+    p.says("ask for Wayne at the Legion")  # said again without a number: kept as typed
+    assert p.state()[1] == "outcomes:ask"
+    assert [r["contact"] for r in p.record()["handoff_requests"]] == ["ask for Wayne at the Legion"]
+
+
 ABUSE = Detection(("abuse",), ("phrases",))
 SUICIDE = Detection(("suicide",), ("meaning",))
 
