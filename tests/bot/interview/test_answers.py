@@ -542,11 +542,18 @@ def test_a_no_then_something_to_keep_is_kept(store):
     assert any("boilers been broke" in t for t in texts), said
 
 
-def test_a_closing_said_with_words_filed_ahead_closes_only_the_question_behind(store):
+def _at_what_is_not_working(store) -> Person:
+    """A person asked what is not working, with one thing that is going well saved."""
     p = Person(store)
     walk_to(p, "working")
     p.says("the chemist delivers")
     p.says("no", "deny")
+    assert p.state()[1] == "not_working:ask"
+    return p
+
+
+def test_a_closing_said_with_words_filed_ahead_closes_only_the_question_behind(store):
+    p = _at_what_is_not_working(store)
     p.says("the stairs")
     p.says("the bus")
     p.says("I'm brilliant at knitting, I told you. no nothing else")
@@ -555,10 +562,7 @@ def test_a_closing_said_with_words_filed_ahead_closes_only_the_question_behind(s
 
 
 def test_oh_and_adds_to_the_list_being_asked_about(store):
-    p = Person(store)
-    walk_to(p, "working")
-    p.says("the chemist delivers")
-    p.says("no", "deny")
+    p = _at_what_is_not_working(store)
     p.says("she's lonely to be fair, since Dad passed")
     p.says("her hearing aid keeps whistling")
     p.says("oh and the bins! she can't wheel them out, Ron next door does it bless him but he's 80 himself lol")
@@ -578,10 +582,7 @@ def test_a_side_named_after_a_remark_files_what_follows_there(store):
 
 
 def test_for_not_working_starts_the_other_side(store):
-    p = Person(store)
-    walk_to(p, "working")
-    p.says("my son rings every day")
-    p.says("no", "deny")
+    p = _at_what_is_not_working(store)
     p.says("the stairs are hard")
     p.says("Excuse me, I forget before for the question what is going well, the English class at the college on "
            "Tuesday is very good. For not working, I feel lonely in the evenings, the flat is very quiet.")
